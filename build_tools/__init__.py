@@ -1,0 +1,1 @@
+"""Build tools for the omnichannel course: model, checks, generated pages, pipeline."""

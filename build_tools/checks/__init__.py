@@ -1,0 +1,36 @@
+"""`course check`: every input validated before anything is built.
+
+Each check is a function ``(course) -> list[Problem]``. They run in order; the CLI prints
+one ``path:line: problem — what to do`` line per problem.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import Problem
+from ..model import Course
+from .glossary import check_glossary, check_terminology
+from .links import check_links
+from .structure import check_front_matter, check_parity
+from .translation_status import check_translation_status
+from .ui_strings import check_ui_strings
+
+Check = Callable[[Course], list[Problem]]
+
+CHECKS: list[Check] = [
+    check_front_matter,
+    check_parity,
+    check_ui_strings,
+    check_links,
+    check_glossary,
+    check_terminology,
+    check_translation_status,
+]
+
+
+def run_checks(course: Course) -> list[Problem]:
+    """All problems: those found while loading, then those of every check."""
+    problems = list(course.problems)
+    for check in CHECKS:
+        problems.extend(check(course))
+    return problems

@@ -1,0 +1,1 @@
+"""Subcommands of `course`. Each module has ``register(subparsers)``; cli.py lists the modules."""

@@ -1,0 +1,63 @@
+"""`course build`, `course check`, `course serve`, `course preview`."""
+from __future__ import annotations
+
+import argparse
+
+from ..progress import log
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ..pipeline import build
+
+    build(args.root)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..checks import run_checks
+    from ..model import load_course
+
+    problems = run_checks(load_course(args.root))
+    for problem in problems:
+        print(problem.format())
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if errors:
+        log.error(f"{errors} problem(s), {warnings} warning(s)")
+        return 1
+    log.info(f"course check: no problems ({warnings} warning(s))")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..serve import serve
+
+    serve(args.root, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from ..preview import preview
+
+    preview(args.root, host=args.host, port=args.port)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="check, then build site/ (all languages) and dist/ (packs)",
+                       description="Validate every input, derive audio/PDF/quiz data, build the site into site/ "
+                                   "and the trainer packs into dist/. A failed build leaves the previous output intact.")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("check", help="validate lessons, translations, glossary and quiz banks",
+                       description="Print one 'path:line: problem — what to do' line per problem; exit 1 if any.")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("serve", help="serve the built site (and the feedback API) on 127.0.0.1",
+                       description="Serve site/ as built by 'course build'.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("preview", help="live-reloading preview for instructors while editing",
+                       description="Regenerate pages and reload the browser whenever content/, quiz/ or translations/ change.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8001, help="port (default 8001)")
+    p.set_defaults(func=cmd_preview)

@@ -1,0 +1,133 @@
+"""`course build`: check, derived assets, generated pages, site, packs — atomically.
+
+Everything is built into a temporary folder beside ``site/`` and ``dist/`` and swapped in
+only when every step succeeded, so a failed build leaves the previous output untouched.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .checks import run_checks
+from .errors import CourseError, Problem
+from .model import Course, load_course
+from .progress import log, progress_log
+from .site.pages import write_generated_docs
+
+PIPELINE_ENV = "COURSE_PIPELINE"
+
+
+@dataclass
+class BuildContext:
+    course: Course
+    work_dir: Path          # private to this build: generated docs, new site and dist
+    stats: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.work_dir / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.work_dir / "site"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.work_dir / "dist"
+
+    def lang_docs(self, code: str) -> Path:
+        return self.docs_dir / code
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.stats[name] = self.stats.get(name, 0) + n
+
+
+Step = Callable[[BuildContext], None]
+
+
+def generate_pages(ctx: BuildContext) -> None:
+    changed = write_generated_docs(ctx.course, ctx.docs_dir)
+    ctx.count("pages_written", changed)
+
+
+def run_site_generator(ctx: BuildContext) -> None:
+    from .site.generator import build_site
+    build_site(ctx.course.config, ctx.docs_dir, ctx.site_dir)
+
+
+# Steps that derive files into the generated docs folder before the pages are written
+# (narration, PDFs, quiz data), then the site, then what is made from the site (packs).
+ASSET_STEPS: list[tuple[str, Step]] = []
+SITE_STEPS: list[tuple[str, Step]] = [("pages", generate_pages), ("site", run_site_generator)]
+PACK_STEPS: list[tuple[str, Step]] = []
+
+
+def ensure_valid(course: Course) -> list[Problem]:
+    problems = run_checks(course)
+    errors = [p for p in problems if p.is_error]
+    for warning in (p for p in problems if not p.is_error):
+        log.warning(warning.format())
+    if errors:
+        raise CourseError(errors)
+    return problems
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def run_steps(ctx: BuildContext, steps: list[tuple[str, Step]]) -> None:
+    for name, step in steps:
+        started = time.perf_counter()
+        step(ctx)
+        ctx.timings[name] = time.perf_counter() - started
+        progress_log.debug(f"[{name}] {ctx.timings[name]:.2f}s")
+
+
+def build(root: Path | str = ".", steps: list[tuple[str, Step]] | None = None,
+          site_dir: Path | None = None, dist_dir: Path | None = None) -> BuildContext:
+    """Build site/ and dist/ for every language. Raises CourseError and leaves old output on failure.
+
+    ``site_dir``/``dist_dir`` override where the output goes (tests build the real course elsewhere).
+    """
+    course = load_course(root)
+    ensure_valid(course)
+    config = course.config
+    site_target = Path(site_dir) if site_dir else config.site_dir
+    dist_target = Path(dist_dir) if dist_dir else config.dist_dir
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_target.parent))
+    ctx = BuildContext(course, work)
+    ctx.dist_dir.mkdir(parents=True)
+    ctx.docs_dir.mkdir(parents=True)
+    os.environ[PIPELINE_ENV] = "1"
+    try:
+        run_steps(ctx, steps if steps is not None else ASSET_STEPS + SITE_STEPS + PACK_STEPS)
+        _swap_in(ctx.site_dir, site_target)
+        _swap_in(ctx.dist_dir, dist_target)
+    finally:
+        os.environ.pop(PIPELINE_ENV, None)
+        shutil.rmtree(work, ignore_errors=True)
+    progress_log.info(f"built {site_target} and {dist_target} for {', '.join(config.language_codes)}")
+    return ctx
+
+
+def refresh_generated_docs(root: Path | str) -> None:
+    """For plain `mkdocs build`/`mkdocs serve`: regenerate pages unless `course build` is already doing it."""
+    if os.environ.get(PIPELINE_ENV):
+        return
+    course = load_course(root)
+    ensure_valid(course)
+    write_generated_docs(course, course.config.docs_dir)

@@ -1,0 +1,96 @@
+"""YAML loading that remembers on which line every key and list item stands.
+
+Errors must name the line, so loaders keep a :class:`LineMap` beside the data: a map
+from a path of keys and indexes (``("questions", 3, "answer")``) to a 1-based line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CourseError
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe loader that reads unknown tags (``!ENV``, ``!!python/name:``) as plain values."""
+
+
+def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("!", _construct_unknown)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+
+
+@dataclass
+class LineMap:
+    lines: dict[tuple, int] = field(default_factory=dict)
+    default: int = 1
+
+    def line(self, *path: Any) -> int:
+        """Line of the deepest known prefix of ``path``."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.default)
+
+
+def _record(node: yaml.Node, path: tuple, offset: int, out: dict[tuple, int]) -> None:
+    out.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            out[path + (key,)] = key_node.start_mark.line + 1 + offset
+            _record_children(value_node, path + (key,), offset, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[path + (index,)] = item.start_mark.line + 1 + offset
+            _record_children(item, path + (index,), offset, out)
+
+
+def _record_children(node: yaml.Node, path: tuple, offset: int, out: dict[tuple, int]) -> None:
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        sub: dict[tuple, int] = {}
+        _record(node, path, offset, sub)
+        for key, value in sub.items():
+            out.setdefault(key, value)
+
+
+def load_yaml(text: str, path: str | Path, first_line: int = 1) -> tuple[Any, LineMap]:
+    """Parse ``text`` (which starts at ``first_line`` of ``path``) into data and a LineMap.
+
+    Raises :class:`CourseError` with the file and line of a syntax error.
+    """
+    offset = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=_TolerantLoader)
+        data = yaml.load(text, Loader=_TolerantLoader)
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed bracket or quote is reported where YAML gave up; the line it started on
+        # (the context) is where the author has to look.
+        mark = exc.context_mark or exc.problem_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        problem = exc.problem or "YAML syntax error"
+        raise CourseError.at(
+            path, line, f"YAML syntax error: {problem}",
+            "fix the indentation or quoting on this line (quote text that contains ': ' or '#')",
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
+        raise CourseError.at(path, first_line, f"YAML error: {exc}", "check the file's syntax") from None
+    lines = LineMap(default=first_line)
+    if node is not None:
+        _record(node, (), offset, lines.lines)
+    return data, lines
+
+
+def load_yaml_file(path: Path) -> tuple[Any, LineMap]:
+    return load_yaml(path.read_text(encoding="utf-8"), path)
