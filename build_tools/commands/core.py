@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..progress import log
 
@@ -9,7 +10,7 @@ from ..progress import log
 def cmd_build(args: argparse.Namespace) -> int:
     from ..pipeline import build
 
-    build(args.root)
+    build(args.root, site_dir=args.site_dir, dist_dir=args.dist_dir)
     return 0
 
 
@@ -47,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="check, then build site/ (all languages) and dist/ (packs)",
                        description="Validate every input, derive audio/PDF/quiz data, build the site into site/ "
                                    "and the trainer packs into dist/. A failed build leaves the previous output intact.")
+    p.add_argument("--site-dir", type=Path, help="write the site here instead of site/ (mkdocs.yml site_dir)")
+    p.add_argument("--dist-dir", type=Path, help="write the packs here instead of dist/")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("check", help="validate lessons, translations, glossary and quiz banks",
                        description="Print one 'path:line: problem — what to do' line per problem; exit 1 if any.")
