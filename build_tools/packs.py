@@ -1,0 +1,88 @@
+"""Trainer packs: reproducible zips with a README in the pack's language and a manifest
+of every file's size and SHA-256."""
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+# A fixed timestamp keeps a pack byte-identical when its files are unchanged.
+ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+MANIFEST_NAME = "MANIFEST.json"
+README_NAME = "README.txt"
+
+
+@dataclass(frozen=True)
+class PackMember:
+    name: str          # path inside the zip, with forward slashes
+    source: Path       # file on disk
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    path: Path
+    size: int
+    files: int
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def manifest_for(members: list[PackMember]) -> dict:
+    return {"files": [{"name": m.name, "size": m.source.stat().st_size, "sha256": sha256_of(m.source)}
+                      for m in members]}
+
+
+def _write_member(archive: zipfile.ZipFile, name: str, data: bytes | None = None, source: Path | None = None) -> None:
+    info = zipfile.ZipInfo(name, ZIP_TIME)
+    info.external_attr = 0o644 << 16
+    # Already-compressed media gain nothing from deflate; text and HTML do.
+    compressed = not name.lower().endswith((".mp3", ".pdf", ".zip", ".png", ".jpg", ".woff2"))
+    info.compress_type = zipfile.ZIP_DEFLATED if compressed else zipfile.ZIP_STORED
+    if source is not None:
+        with source.open("rb") as handle, archive.open(info, "w") as out:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                out.write(block)
+    else:
+        archive.writestr(info, data or b"")
+
+
+def write_pack(target: Path, members: list[PackMember], readme: str) -> PackInfo:
+    """Write ``target`` (a .zip) with ``README.txt``, ``MANIFEST.json`` and the members in order."""
+    names = [m.name for m in members]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates or {README_NAME, MANIFEST_NAME} & set(names):
+        raise ValueError(f"pack {target.name}: clashing member names {sorted(duplicates) or names}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    with zipfile.ZipFile(tmp, "w") as archive:
+        _write_member(archive, README_NAME, readme.encode("utf-8"))
+        _write_member(archive, MANIFEST_NAME,
+                      json.dumps(manifest_for(members), indent=2, ensure_ascii=False).encode("utf-8"))
+        for member in members:
+            _write_member(archive, member.name, source=member.source)
+    tmp.replace(target)
+    return PackInfo(target, target.stat().st_size, len(members))
+
+
+def verify_pack(path: Path) -> list[str]:
+    """Problems with a pack: members missing from the manifest, or sizes/hashes that differ."""
+    problems = []
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read(MANIFEST_NAME))
+        listed = {entry["name"]: entry for entry in manifest["files"]}
+        present = set(archive.namelist()) - {README_NAME, MANIFEST_NAME}
+        for name in sorted(present ^ set(listed)):
+            problems.append(f"{name}: in the zip but not the manifest" if name in present else f"{name}: listed but missing")
+        for name in sorted(present & set(listed)):
+            data = archive.read(name)
+            if len(data) != listed[name]["size"] or hashlib.sha256(data).hexdigest() != listed[name]["sha256"]:
+                problems.append(f"{name}: size or SHA-256 differs from the manifest")
+    return problems

@@ -1,0 +1,41 @@
+"""Packs are reproducible zips whose manifest matches their files."""
+import zipfile
+
+import pytest
+
+from build_tools.packs import PackMember, verify_pack, write_pack
+
+
+def test_pack_has_readme_manifest_and_is_reproducible(tmp_path):
+    a, b = tmp_path / "a.mp3", tmp_path / "b.txt"
+    a.write_bytes(b"\xff\xfb" * 500)
+    b.write_text("Ελληνικά", encoding="utf-8")
+    members = [PackMember("01 - a.mp3", a), PackMember("notes/b.txt", b)]
+    first = write_pack(tmp_path / "out" / "pack.zip", members, "Διαβάστε με")
+    data = first.path.read_bytes()
+    second = write_pack(tmp_path / "out" / "pack.zip", members, "Διαβάστε με")
+    assert second.path.read_bytes() == data
+    with zipfile.ZipFile(first.path) as archive:
+        assert archive.namelist() == ["README.txt", "MANIFEST.json", "01 - a.mp3", "notes/b.txt"]
+        assert archive.read("README.txt").decode("utf-8") == "Διαβάστε με"
+    assert verify_pack(first.path) == []
+
+
+def test_verify_pack_finds_a_changed_member(tmp_path):
+    source = tmp_path / "x.txt"
+    source.write_text("original")
+    pack = write_pack(tmp_path / "p.zip", [PackMember("x.txt", source)], "readme").path
+    with zipfile.ZipFile(pack) as archive:
+        manifest = archive.read("MANIFEST.json")
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr("README.txt", "readme")
+        archive.writestr("MANIFEST.json", manifest)
+        archive.writestr("x.txt", "tampered")
+    assert verify_pack(pack) == ["x.txt: size or SHA-256 differs from the manifest"]
+
+
+def test_clashing_names_are_refused(tmp_path):
+    source = tmp_path / "x.txt"
+    source.write_text("x")
+    with pytest.raises(ValueError):
+        write_pack(tmp_path / "p.zip", [PackMember("x.txt", source), PackMember("x.txt", source)], "r")
