@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..errors import Problem
 from ..model import Course
+from .block_parity import check_block_parity
 from .glossary import check_glossary, check_terminology
 from .links import check_links
 from .structure import check_front_matter, check_parity
@@ -20,6 +21,7 @@ Check = Callable[[Course], list[Problem]]
 CHECKS: list[Check] = [
     check_front_matter,
     check_parity,
+    check_block_parity,
     check_ui_strings,
     check_links,
     check_glossary,
