@@ -57,8 +57,11 @@ def generate_pages(ctx: BuildContext) -> None:
 
 
 def run_site_generator(ctx: BuildContext) -> None:
-    from .site.generator import build_site
-    build_site(ctx.course.config, ctx.docs_dir, ctx.site_dir)
+    from .site.generator import build_site, publish_language_sitemaps
+
+    config = ctx.course.config
+    build_site(config, ctx.docs_dir, ctx.site_dir)
+    publish_language_sitemaps(ctx.site_dir, [c for c in config.language_codes if c != config.source_language])
 
 
 # Steps that derive files into the generated docs folder before the pages are written

@@ -21,8 +21,18 @@ def _pattern(forms_by_term: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Patte
     return re.compile(rf"(?<!\w)(?:{groups})", re.IGNORECASE)
 
 
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+ATTRIBUTES = re.compile(r"<[^>]*>|\{[#.][^}]*\}")
+
+
+def readable_text(markdown: str) -> str:
+    """What a reader reads: no link targets, tags or attribute lists (file names and ids are English)."""
+    return ATTRIBUTES.sub(" ", LINK_TARGET.sub("]", markdown))
+
+
 def count_terms(text: str, glossary: dict, terms: tuple[str, ...] = KEY_TERMS) -> dict[str, int]:
     """How often each term's forms start a word in ``text``; the longest form wins an overlap."""
+    text = readable_text(text)
     forms_by_term = tuple((t, tuple(forms_of(glossary.get(t) or {}))) for t in terms)
     alternatives = sorted(((form, term) for term, forms in forms_by_term for form in forms),
                           key=lambda pair: -len(pair[0]))

@@ -100,3 +100,12 @@ def test_translation_page_without_english_source(fixture_course):
     assert problems_of(fixture_course) == [
         "content/pl/02-extra.md:1: pl: content/pl/02-extra.md has no English source content/en/02-extra.md"
         " — rename it to match an English file, or add the English page first"]
+
+
+def test_link_whose_text_wraps_onto_the_next_line_is_checked(fixture_course):
+    path = fixture_course / "content/en/01-basics.md"
+    edit(path, "- [Glossary](93-glossary.md)", "- [the course\n  glossary](93-glosary.md)")
+    line = line_of(path, "glossary](93-glosary.md)")
+    found = problems_of(fixture_course)
+    assert len(found) == 1 and found[0].startswith(
+        f"content/en/01-basics.md:{line}: link to '93-glosary.md' does not resolve"), found

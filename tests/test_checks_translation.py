@@ -96,3 +96,9 @@ def test_new_lesson_is_scaffolded_in_every_language(fixture_course):
     assert sorted(w.split(":")[1].strip() for w in warnings(fixture_course)) == [
         f"content/{lang}/02-loyalty-programmes.md" for lang in ["el", "hu", "pl", "ru"]]
     assert all("not translated yet" in w for w in warnings(fixture_course))
+
+
+def test_link_targets_and_ids_are_not_counted_as_terms():
+    glossary = {"omnichannel": {"forms": ["omnichannel"]}, "multichannel": {"forms": ["multichannel"]}}
+    text = "See [the basics](01-omnichannel-basics.md#what-is-omnichannel) and <span lang=\"en\">omnichannel</span>."
+    assert count_terms(text, glossary) == {"omnichannel": 1, "multichannel": 0}

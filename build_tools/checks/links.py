@@ -6,7 +6,7 @@ import re
 from ..errors import Problem
 from ..model import Course, Language, Page
 
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", re.DOTALL)
 ANCHOR_ATTR = re.compile(r"\{#([A-Za-z0-9_-]+)[^}]*\}")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
@@ -21,9 +21,8 @@ def anchors_of(page: Page) -> set[str]:
 def _links(page: Page):
     blocks = [(page.intro, page.intro_line)] + [(s.body, s.body_line) for s in page.sections]
     for text, first in blocks:
-        for offset, line in enumerate(text.splitlines()):
-            for match in LINK.finditer(line):
-                yield first + offset, match.group(1)
+        for match in LINK.finditer(text):  # a link's text may wrap onto the next line
+            yield first + text.count("\n", 0, match.start(1)), match.group(1)
 
 
 def _target_problem(language: Language, page: Page, target: str, english: Language) -> tuple[str, str] | None:

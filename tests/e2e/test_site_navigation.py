@@ -105,10 +105,12 @@ def test_search_greek_word_finds_greek_lesson(page, fixture_site):
     assert any("el/01-basics.html" in h for h in hrefs), hrefs
 
 
-def test_no_request_leaves_the_machine(page, fixture_site):
-    outside = []
+def test_no_request_leaves_the_machine_and_none_fails(page, fixture_site):
+    outside, failed = [], []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     for lang in LANGS:
         page.goto(lesson_url(fixture_site, lang))
         page.wait_for_load_state("networkidle")
     assert outside == []
+    assert failed == []

@@ -1,0 +1,36 @@
+"""The module home page, rendered from the metadata written once in ``index.md``'s front matter."""
+from __future__ import annotations
+
+from ..model import Language, Page
+from .html import text
+
+
+def _facts(language: Language, page: Page) -> str:
+    rows = [(language.t("home.eqf"), page.meta.get("eqf", "")),
+            (language.t("home.duration"), page.meta.get("duration", "")),
+            (language.t("home.language"), language.name)]
+    items = "".join(f"<div><dt>{text(k)}</dt><dd>{text(v)}</dd></div>" for k, v in rows)
+    return f'<dl class="course-facts">{items}</dl>'
+
+
+def _lesson_list(language: Language) -> str:
+    lines = []
+    for number, lesson in enumerate(language.lessons, start=1):
+        summary = str(lesson.meta.get("summary", "")).strip()
+        lines.append(f"{number}. [{lesson.title}]({lesson.name})" + (f" — {summary}" if summary else ""))
+    others = [p for p in language.ordered_pages if p.kind not in ("home", "lesson")]
+    lines.extend(f"- [{p.title}]({p.name})" for p in others if p.kind in ("keypoints", "quiz", "faq", "glossary", "downloads"))
+    return "\n".join(lines)
+
+
+def render_home(language: Language, page: Page) -> str:
+    meta = page.meta
+    parts = [f"# {meta.get('title', '')}", _facts(language, page), page.intro.strip(),
+             f"## {language.t('home.description')}", str(meta.get("description", "")).strip(),
+             f"## {language.t('home.outcomes')}", "\n".join(f"- {o}" for o in meta.get("outcomes") or []),
+             f"## {language.t('home.lessons')}", _lesson_list(language),
+             f"## {language.t('home.keywords')}",
+             '<p class="course-keywords">' + " · ".join(text(k) for k in meta.get("keywords") or []) + "</p>",
+             f"## {language.t('home.bibliography')}",
+             "\n".join(f"- {b}" for b in meta.get("bibliography") or [])]
+    return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,79 @@
+"""Write the generated docs folder: one Markdown file per page and language, written only when changed."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from ..artefact_paths import SECTION_PAGE_KINDS
+from ..model import Course, Language, Page
+from .glossary import render_glossary
+from .home import render_home
+from .html import attr, json_script, text
+from .sections import render_section_page
+
+# UI strings the site's JavaScript reads on every page.
+SCRIPT_UI_KEYS = ("sections.expand_all", "sections.collapse_all", "hint.landscape", "hint.dismiss")
+
+BodyRenderer = Callable[[Language, Page, Path], str]
+
+
+def _intro_only(language: Language, page: Page, lang_dir: Path) -> str:
+    return page.intro.strip()
+
+
+# Page kinds a feature renders in its own module register here (quiz, downloads, feedback).
+BODY_RENDERERS: dict[str, BodyRenderer] = {
+    "home": lambda language, page, lang_dir: render_home(language, page),
+    "glossary": lambda language, page, lang_dir: render_glossary(language, page),
+    **{kind: render_section_page for kind in SECTION_PAGE_KINDS},
+}
+
+
+def landscape_hint(language: Language) -> str:
+    return (f'<div class="course-landscape-hint" role="note" hidden>'
+            f'<span>{text(language.t("hint.landscape"))}</span> '
+            f'<button type="button" class="course-landscape-hint__dismiss">{text(language.t("hint.dismiss"))}</button></div>')
+
+
+def front_matter(language: Language, page: Page) -> str:
+    meta = {"title": page.title, "course_kind": page.kind, "course_id": page.id, "course_lang": language.code}
+    if page.kind in SECTION_PAGE_KINDS or page.kind == "home":
+        meta["hide"] = ["toc"]
+    if page.meta.get("summary") or page.meta.get("description"):
+        meta["description"] = str(page.meta.get("summary") or page.meta.get("description")).strip()
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def render_page(language: Language, page: Page, lang_dir: Path) -> str:
+    renderer = BODY_RENDERERS.get(page.kind, _intro_only)
+    ui = {key: language.t(key) for key in SCRIPT_UI_KEYS}
+    return "\n\n".join([front_matter(language, page), renderer(language, page, lang_dir),
+                        landscape_hint(language), json_script("course-ui", ui)]) + "\n"
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    if path.is_file() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(content, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+def write_generated_docs(course: Course, docs_dir: Path) -> int:
+    """Render every page of every language into ``docs_dir``; returns how many files changed."""
+    changed = 0
+    for language in course.languages.values():
+        lang_dir = docs_dir / language.code
+        wanted = set()
+        for page in language.ordered_pages:
+            wanted.add(page.name)
+            changed += write_if_changed(lang_dir / page.name, render_page(language, page, lang_dir))
+        for stale in lang_dir.glob("*.md"):
+            if stale.name not in wanted:
+                stale.unlink()
+                changed += 1
+    return changed
