@@ -13,13 +13,20 @@ VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+TAG = re.compile(r"<[^>]+>")
+
+
 @dataclass
 class Section:
     id: str
-    title: str
+    title: str          # may contain <span lang="xx"> around a phrase in another language
     body: str
     line: int
     body_line: int = 0
+
+    @property
+    def plain_title(self) -> str:
+        return TAG.sub("", self.title)
 
 
 @dataclass

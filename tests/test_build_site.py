@@ -105,3 +105,11 @@ def test_generator_failure_also_leaves_site_untouched(fixture_course):
     with pytest.raises(CourseError):
         build(fixture_course)
     assert tree_digest(fixture_course / "site") == before
+
+
+def test_section_heading_may_mark_a_phrase_in_another_language(fixture_course):
+    edit(fixture_course / "content/el/01-basics.md", "## Τα κανάλια {#channels}",
+         '## Τα κανάλια και το <span lang="en">BOPIS</span> <b>x</b> {#channels}')
+    build(fixture_course)
+    html = (fixture_course / "site/el/01-basics.html").read_text(encoding="utf-8")
+    assert 'Τα κανάλια και το <span lang="en">BOPIS</span> &lt;b&gt;x&lt;/b&gt;</h2>' in html

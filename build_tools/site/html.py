@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 
@@ -11,6 +12,16 @@ def attr(value: object) -> str:
 
 def text(value: object) -> str:
     return escape(str(value), quote=False)
+
+
+LANG_SPAN_OPEN = re.compile(r"&lt;span lang=(?:&quot;|\")([A-Za-z-]{2,12})(?:&quot;|\")&gt;")
+LANG_SPAN_CLOSE = "&lt;/span&gt;"
+
+
+def title_html(value: object) -> str:
+    """A heading's text escaped, except ``<span lang="xx">`` marking a phrase in another language."""
+    escaped = LANG_SPAN_OPEN.sub(r'<span lang="\1">', text(value))
+    return escaped.replace(LANG_SPAN_CLOSE, "</span>")
 
 
 def json_script(element_id: str, data: object) -> str:

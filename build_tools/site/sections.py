@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .. import artefact_paths
 from ..model import Language, Page
-from .html import attr, text
+from .html import attr, text, title_html
 
 
 def _exists(lang_dir: Path, relative: str) -> bool:
@@ -51,10 +51,10 @@ def section_block(language: Language, page: Page, section, lang_dir: Path) -> st
     player = ""
     if _exists(lang_dir, audio):
         player = (f'<p class="course-section-audio"><button type="button" class="course-section-play" '
-                  f'data-course-audio="{attr(audio)}" data-course-title="{attr(section.title)}">'
-                  f'{text(language.t("actions.audio"))}: {text(section.title)}</button></p>\n\n')
+                  f'data-course-audio="{attr(audio)}" data-course-title="{attr(section.plain_title)}">'
+                  f'{text(language.t("actions.audio"))}: {title_html(section.title)}</button></p>\n\n')
     return (f'<details class="course-section" id="{attr(section.id)}" markdown="1">\n'
-            f'<summary><h2 class="course-section__title" id="{attr(section.id)}-title">{text(section.title)}</h2>'
+            f'<summary><h2 class="course-section__title" id="{attr(section.id)}-title">{title_html(section.title)}</h2>'
             f'<span class="course-section__cue">{text(language.t("sections.cue"))}</span></summary>\n\n'
             f'{player}{section.body.strip()}\n\n</details>')
 
