@@ -102,3 +102,20 @@ def test_link_targets_and_ids_are_not_counted_as_terms():
     glossary = {"omnichannel": {"forms": ["omnichannel"]}, "multichannel": {"forms": ["multichannel"]}}
     text = "See [the basics](01-omnichannel-basics.md#what-is-omnichannel) and <span lang=\"en\">omnichannel</span>."
     assert count_terms(text, glossary) == {"omnichannel": 1, "multichannel": 0}
+
+
+def test_i18n_changes_shows_the_english_edit_since_the_translation(fixture_course):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=fixture_course, check=True, capture_output=True)
+
+    course = load_course(fixture_course)
+    mark_translated(course, course.languages["el"].pages["01-basics.md"])
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", "content")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "translated")
+    edit(fixture_course / "content/en/01-basics.md", "- The channels\n", "- The channels we use\n")
+    shown = subprocess.run([sys.executable, "-m", "build_tools.cli", "i18n", "--changes", "el"],
+                           cwd=fixture_course, capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    assert "-- The channels\n+- The channels we use\n" in shown.stdout
+    assert "+++ content/en/01-basics.md (now)" in shown.stdout

@@ -3,15 +3,35 @@ from __future__ import annotations
 
 import argparse
 
-from ..checks.translation_status import UP_TO_DATE, translation_status
+from ..checks.translation_status import STALE, UP_TO_DATE, translation_status
 from ..errors import CourseError
 from ..model import load_course
 from ..progress import log
 from ..translation_files import mark_translated, scaffold_lesson
 
 
+def _print_changes(course, code: str, names: list[str]) -> int:
+    from ..source_history import source_changes
+
+    language = course.languages[code]
+    for name in names or [s.name for s in translation_status(course) if s.lang == code and s.status == STALE]:
+        page, source = language.pages.get(name), course.source.pages.get(name)
+        if page is None or source is None:
+            raise CourseError.at(f"content/{code}/{name}", 0, "no such translated page", "give a file name such as 03-example-strategies.md")
+        changes = source_changes(course.root, source, str(page.meta.get("translates", "")))
+        print(changes if changes is not None else
+              f"{page.path}: the English version it translates is not in git history; compare with {source.path} by hand")
+    return 0
+
+
 def cmd_i18n(args: argparse.Namespace) -> int:
     course = load_course(args.root)
+    if args.changes:
+        code, *names = args.changes
+        if code not in course.languages or code == course.config.source_language:
+            raise CourseError.at("mkdocs.yml", 0, f"'{code}' is not a translation language",
+                                 f"use one of: {', '.join(l.code for l in course.translations)}")
+        return _print_changes(course, code, names)
     if args.mark:
         code, *names = args.mark
         if code not in course.languages or code == course.config.source_language:
@@ -49,6 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", help="list up-to-date pages too")
     p.add_argument("--mark", nargs="+", metavar=("LANG", "FILE"),
                    help="record that LANG's FILE(s) (default: all its pages) now translate the current English text")
+    p.add_argument("--changes", nargs="+", metavar=("LANG", "FILE"),
+                   help="show what changed in English since LANG's FILE(s) (default: its stale pages) were translated")
     p.set_defaults(func=cmd_i18n)
     p = sub.add_parser("new-lesson", help="scaffold a lesson in every language",
                        description="Create content/<lang>/NN-SLUG.md for every language with front matter and one "
