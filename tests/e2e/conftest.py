@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from site_server import StaticServer
+from build_tools.static_server import StaticServer
 
 from helpers import REPO
 

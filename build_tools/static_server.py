@@ -1,4 +1,4 @@
-"""A static file server for tests: binds 127.0.0.1 on a free port; started and stopped by the tests."""
+"""A static file server on 127.0.0.1 and a free port, for tests and the benchmark (started and stopped by them)."""
 from __future__ import annotations
 
 import functools
