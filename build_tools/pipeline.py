@@ -17,7 +17,11 @@ from .checks import run_checks
 from .errors import CourseError, Problem
 from .model import Course, load_course
 from .progress import log, progress_log
+from .pdf.step import render_pdfs_step
 from .site.pages import write_generated_docs
+from .trainer_packs.offline_site import make_offline_site_packs
+from .trainer_packs.pdf_pack import make_pdf_packs
+from .trainer_packs.publish import publish_packs
 
 PIPELINE_ENV = "COURSE_PIPELINE"
 
@@ -66,9 +70,12 @@ def run_site_generator(ctx: BuildContext) -> None:
 
 # Steps that derive files into the generated docs folder before the pages are written
 # (narration, PDFs, quiz data), then the site, then what is made from the site (packs).
-ASSET_STEPS: list[tuple[str, Step]] = []
+ASSET_STEPS: list[tuple[str, Step]] = [("pdf", render_pdfs_step)]
 SITE_STEPS: list[tuple[str, Step]] = [("pages", generate_pages), ("site", run_site_generator)]
-PACK_STEPS: list[tuple[str, Step]] = []
+PACK_STEPS: list[tuple[str, Step]] = [("pdf-packs", make_pdf_packs), ("offline-site-packs", make_offline_site_packs)]
+# Last, once every pack exists: copy the packs into the site and put their sizes on the
+# downloads pages (build_tools/trainer_packs/publish.py says why this comes after the site).
+PUBLISH_STEPS: list[tuple[str, Step]] = [("publish-packs", publish_packs)]
 
 
 def ensure_valid(course: Course) -> list[Problem]:
@@ -117,7 +124,7 @@ def build(root: Path | str = ".", steps: list[tuple[str, Step]] | None = None,
     ctx.docs_dir.mkdir(parents=True)
     os.environ[PIPELINE_ENV] = "1"
     try:
-        run_steps(ctx, steps if steps is not None else ASSET_STEPS + SITE_STEPS + PACK_STEPS)
+        run_steps(ctx, steps if steps is not None else ASSET_STEPS + SITE_STEPS + PACK_STEPS + PUBLISH_STEPS)
         _swap_in(ctx.site_dir, site_target)
         _swap_in(ctx.dist_dir, dist_target)
     finally:

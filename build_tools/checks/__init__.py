@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..errors import Problem
 from ..model import Course
+from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
 from .glossary import check_glossary, check_terminology
 from .links import check_links
@@ -27,6 +28,7 @@ CHECKS: list[Check] = [
     check_glossary,
     check_terminology,
     check_translation_status,
+    check_pdf_settings,
 ]
 
 

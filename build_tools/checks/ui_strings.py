@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..model import Course
+from ..pdf.settings import PDF_UI_KEYS
+from ..site.downloads import DOWNLOADS_UI_KEYS
 
 # Keys the build and the site's JavaScript read. Features add theirs here.
 REQUIRED_UI_KEYS = (
@@ -14,6 +16,7 @@ REQUIRED_UI_KEYS = (
     "home.keywords", "home.bibliography", "home.language",
     "glossary.term", "glossary.definition",
 )
+REQUIRED_UI_KEYS += PDF_UI_KEYS + DOWNLOADS_UI_KEYS
 
 
 def check_ui_strings(course: Course) -> list[Problem]:

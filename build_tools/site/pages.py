@@ -8,6 +8,7 @@ import yaml
 
 from ..artefact_paths import SECTION_PAGE_KINDS
 from ..model import Course, Language, Page
+from .downloads import render_downloads
 from .glossary import render_glossary
 from .home import render_home
 from .html import attr, json_script, text
@@ -27,6 +28,7 @@ def _intro_only(language: Language, page: Page, lang_dir: Path) -> str:
 BODY_RENDERERS: dict[str, BodyRenderer] = {
     "home": lambda language, page, lang_dir: render_home(language, page),
     "glossary": lambda language, page, lang_dir: render_glossary(language, page),
+    "downloads": render_downloads,
     **{kind: render_section_page for kind in SECTION_PAGE_KINDS},
 }
 

@@ -1,0 +1,65 @@
+"""Lesson Markdown to HTML for print, with the site's Markdown extensions.
+
+Two things differ from the site: every link is made to work inside a PDF (a target in the
+same PDF becomes an internal link, one outside it becomes plain text), and every
+click-to-expand block (``<details>``) is printed open.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Callable
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+# The same extensions as ``markdown_extensions`` in mkdocs.yml, minus `toc` (headings get
+# their ids from the print document, not from slugs). tests/test_pdf_print_html.py keeps
+# the two lists in step.
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "def_list", "admonition")
+
+# href -> new href, or None when the target is not reachable from this PDF.
+LinkResolver = Callable[[str], "str | None"]
+
+EXTERNAL = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
+# Raw HTML blocks never reach the tree, so <details> is opened in the output text.
+CLOSED_DETAILS = re.compile(r"<details\b(?![^>]*\sopen\b)")
+
+
+class _PrintTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, resolve: LinkResolver):
+        super().__init__(md)
+        self.resolve = resolve
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if link.get("href") is None:
+                continue
+            target = self.resolve(link.get("href", ""))
+            if target is None:
+                link.tag = "span"
+                link.attrib.pop("href")
+                link.set("class", (link.get("class", "") + " unlinked").strip())
+            else:
+                link.set("href", target)
+
+
+class _PrintExtension(Extension):
+    def __init__(self, resolve: LinkResolver):
+        super().__init__()
+        self.resolve = resolve
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # After md_in_html and attr_list have built the tree (priority below theirs).
+        md.treeprocessors.register(_PrintTreeprocessor(md, self.resolve), "course_print", 1)
+
+
+def markdown_to_html(text: str, resolve: LinkResolver) -> str:
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, _PrintExtension(resolve)], output_format="html")
+    return CLOSED_DETAILS.sub("<details open", md.convert(text))
+
+
+def keep_external_only(href: str) -> str | None:
+    """A resolver for text that is not a page (glossary definitions, quiz): web links only."""
+    return href if EXTERNAL.match(href) else None

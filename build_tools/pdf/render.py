@@ -1,0 +1,54 @@
+"""WeasyPrint: one print document to one tagged PDF (PDF/UA-1) with our stylesheet and fonts.
+
+Runs in worker processes, so it takes and returns only plain values.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from ..cache import digest
+from .glyphs import font_paths
+
+PRINT_CSS = Path(__file__).resolve().parent / "print.css"
+# PDF/UA-1: a tagged PDF (structure tree, reading order) whose catalog names the
+# document's language, taken from <html lang>.
+RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+@lru_cache(maxsize=1)
+def renderer_key() -> str:
+    """Everything besides the HTML that shapes a PDF: stylesheet, fonts, WeasyPrint and its options."""
+    return digest(PRINT_CSS, *font_paths(), weasyprint.__version__, RENDER_OPTIONS)
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render_pdf(html: str, target: str) -> list[str]:
+    """Write ``html`` as a PDF to ``target`` (atomically); returns WeasyPrint's warnings."""
+    collector = _WarningCollector()
+    weasy_log = logging.getLogger("weasyprint")
+    weasy_log.addHandler(collector)
+    try:
+        fonts = FontConfiguration()
+        stylesheet = weasyprint.CSS(filename=str(PRINT_CSS), font_config=fonts)
+        path = Path(target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        weasyprint.HTML(string=html, base_url=str(PRINT_CSS.parent)).write_pdf(
+            tmp, stylesheets=[stylesheet], font_config=fonts, **RENDER_OPTIONS)
+        tmp.replace(path)
+    finally:
+        weasy_log.removeHandler(collector)
+    return collector.messages
