@@ -1,7 +1,6 @@
 """The PDFs of the fixture course (rendered once per session by `built_fixture`), read back with
 pypdf: bookmarks, metadata, language, tagging, embedded shipped fonts, page numbers, text."""
 import re
-from pathlib import Path
 
 import pytest
 from pdf_facts import assert_pdf_basics, expected_module_outline, outline, squeeze
@@ -9,6 +8,7 @@ from pypdf import PdfReader
 
 from build_tools import artefact_paths
 from build_tools.model import load_course
+from build_tools.trainer_packs.names import site_lang_dir
 
 LANGS = ["en", "el", "hu", "pl", "ru"]
 
@@ -18,16 +18,12 @@ def course(built_fixture):
     return load_course(built_fixture)
 
 
-def lang_dir(site: Path, lang: str) -> Path:
-    return site if lang == "en" else site / lang
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_lesson_pdf(built_fixture, course, lang):
     language = course.languages[lang]
     lesson = language.lessons[0]
     module_title = language.home.title
-    path = lang_dir(built_fixture / "site", lang) / artefact_paths.lesson_pdf(lesson)
+    path = site_lang_dir(built_fixture / "site", lang, "en") / artefact_paths.lesson_pdf(lesson)
     texts = assert_pdf_basics(path, lang, f"{lesson.title} — {module_title}", language.t("pdf.author"))
     assert outline(PdfReader(path)) == [(lesson.title, [s.plain_title for s in lesson.sections])]
     body = squeeze("\n".join(texts))
@@ -39,7 +35,7 @@ def test_lesson_pdf(built_fixture, course, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_module_pdf(built_fixture, course, lang):
     language = course.languages[lang]
-    path = lang_dir(built_fixture / "site", lang) / artefact_paths.module_pdf(lang)
+    path = site_lang_dir(built_fixture / "site", lang, "en") / artefact_paths.module_pdf(lang)
     texts = assert_pdf_basics(path, lang, language.home.title, language.t("pdf.author"))
     reader = PdfReader(path)
     assert outline(reader) == expected_module_outline(course, language)

@@ -12,7 +12,7 @@ from build_tools import artefact_paths
 from build_tools.model import load_course
 from build_tools.packs import verify_pack
 from build_tools.site.downloads import human_size
-from build_tools.trainer_packs.names import PACK_KINDS, pack_file
+from build_tools.trainer_packs.names import PACK_KINDS, pack_file, site_lang_dir
 from build_tools.trainer_packs.offline_site import offline_downloads_page
 from build_tools.trainer_packs.publish import complete_pack_entries
 
@@ -22,10 +22,6 @@ LANGS = ["en", "el", "hu", "pl", "ru"]
 @pytest.fixture(scope="module")
 def course(built_fixture):
     return load_course(built_fixture)
-
-
-def lang_dir(site: Path, lang: str) -> Path:
-    return site if lang == "en" else site / lang
 
 
 def readme(pack: Path) -> str:
@@ -75,7 +71,7 @@ def test_offline_site_pack_holds_one_language_and_no_packs(built_fixture, course
 @pytest.mark.parametrize("lang", LANGS)
 def test_downloads_page_lists_each_pack_made_with_its_size(built_fixture, course, lang):
     language = course.languages[lang]
-    site = lang_dir(built_fixture / "site", lang)
+    site = site_lang_dir(built_fixture / "site", lang, "en")
     html = (site / "94-downloads.html").read_text(encoding="utf-8")
     for anchor in ("pdf", "audio", "packs"):
         assert f'id="{anchor}"' in html

@@ -5,6 +5,7 @@ Runs in worker processes, so it takes and returns only plain values.
 from __future__ import annotations
 
 import logging
+from logging.handlers import BufferingHandler
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,18 +27,10 @@ def renderer_key() -> str:
     return digest(PRINT_CSS, *font_paths(), weasyprint.__version__, RENDER_OPTIONS)
 
 
-class _WarningCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def render_pdf(html: str, target: str) -> list[str]:
     """Write ``html`` as a PDF to ``target`` (atomically); returns WeasyPrint's warnings."""
-    collector = _WarningCollector()
+    collector = BufferingHandler(capacity=100_000)
+    collector.setLevel(logging.WARNING)
     weasy_log = logging.getLogger("weasyprint")
     weasy_log.addHandler(collector)
     try:
@@ -51,4 +44,4 @@ def render_pdf(html: str, target: str) -> list[str]:
         tmp.replace(path)
     finally:
         weasy_log.removeHandler(collector)
-    return collector.messages
+    return [record.getMessage() for record in collector.buffer]

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from build_tools import artefact_paths
 from build_tools.artefact_paths import SECTION_PAGE_KINDS
 from build_tools.model import load_course
-from build_tools.trainer_packs.names import pack_file
+from build_tools.trainer_packs.names import pack_file, site_lang_dir
 
 LANGS = ["en", "el", "hu", "pl", "ru"]
 
@@ -21,18 +21,13 @@ def course():
     return load_course(REPO)
 
 
-def lang_dir(built_course, lang):
-    site = built_course / "site"
-    return site if lang == "en" else site / lang
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_pdfs_of_the_real_course(built_course, course, lang):
     language = course.languages[lang]
     pages = [p for p in language.ordered_pages if p.kind in SECTION_PAGE_KINDS]
     assert len(pages) >= 4
     for page in pages:
-        path = lang_dir(built_course, lang) / artefact_paths.lesson_pdf(page)
+        path = site_lang_dir(built_course / "site", lang, "en") / artefact_paths.lesson_pdf(page)
         texts = assert_pdf_basics(path, lang, f"{page.title} — {language.home.title}", language.t("pdf.author"))
         assert outline(PdfReader(path)) == [(page.title, [s.plain_title for s in page.sections])]
         body = squeeze("\n".join(texts))
@@ -42,7 +37,7 @@ def test_page_pdfs_of_the_real_course(built_course, course, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_module_pdf_of_the_real_course(built_course, course, lang):
     language = course.languages[lang]
-    path = lang_dir(built_course, lang) / artefact_paths.module_pdf(lang)
+    path = site_lang_dir(built_course / "site", lang, "en") / artefact_paths.module_pdf(lang)
     texts = assert_pdf_basics(path, lang, language.home.title, language.t("pdf.author"))
     assert outline(PdfReader(path)) == expected_module_outline(course, language)
     assert len(texts) >= len(language.lessons) + 5
@@ -55,7 +50,7 @@ def test_every_download_action_and_pack_link_of_the_real_site_exists(built_cours
     links, broken = crawl(built_course / "site")
     assert broken == []
     for code, language in course.languages.items():
-        folder = lang_dir(built_course, code)
+        folder = site_lang_dir(built_course / "site", code, "en")
         for lesson in language.lessons:
             actions = [l.href for l in links if l.kind == "download-action" and l.page == folder / lesson.html_name]
             assert actions == [artefact_paths.lesson_pdf(lesson)]
