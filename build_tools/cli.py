@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "build_tools.commands.core",
     "build_tools.commands.i18n",
     "build_tools.commands.pdf",
+    "build_tools.commands.feedback",
 )
 
 

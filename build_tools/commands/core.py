@@ -33,7 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..serve import serve
 
-    serve(args.root, host=args.host, port=args.port)
+    serve(args.root, host=args.host, port=args.port, db=args.db, database_url=args.database_url,
+          rate_limit=args.rate_limit, allowed_origins=tuple(args.allow_origin))
     return 0
 
 
@@ -55,9 +56,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Print one 'path:line: problem — what to do' line per problem; exit 1 if any.")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("serve", help="serve the built site (and the feedback API) on 127.0.0.1",
-                       description="Serve site/ as built by 'course build'.")
+                       description="Serve site/ as built by 'course build' and the feedback API. Feedback is kept "
+                                   "in SQLite (extra.course.feedback.database) or in PostgreSQL (--database-url or "
+                                   "DATABASE_URL); the instructors' token is read from COURSE_ADMIN_TOKEN.")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    store = p.add_mutually_exclusive_group()
+    store.add_argument("--db", type=Path, metavar="PATH", help="SQLite file for feedback (default: feedback.sqlite3)")
+    store.add_argument("--database-url", metavar="URL", help="postgresql://user:password@host/db (default: $DATABASE_URL)")
+    p.add_argument("--rate-limit", type=int, default=30, metavar="N",
+                   help="submissions a minute per client (default 30; 0 turns the limit off)")
+    p.add_argument("--allow-origin", action="append", default=[], metavar="URL",
+                   help="another site whose pages may send feedback here (repeatable)")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("preview", help="live-reloading preview for instructors while editing",
                        description="Regenerate pages and reload the browser whenever content/, quiz/ or translations/ change.")
