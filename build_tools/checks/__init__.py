@@ -11,6 +11,7 @@ from ..errors import Problem
 from ..model import Course
 from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
+from .feedback_settings import check_feedback_settings
 from .glossary import check_glossary, check_terminology
 from .links import check_links
 from .structure import check_front_matter, check_parity
@@ -29,6 +30,7 @@ CHECKS: list[Check] = [
     check_terminology,
     check_translation_status,
     check_pdf_settings,
+    check_feedback_settings,
 ]
 
 

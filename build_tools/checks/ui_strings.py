@@ -5,6 +5,7 @@ from ..errors import Problem
 from ..model import Course
 from ..pdf.settings import PDF_UI_KEYS
 from ..site.downloads import DOWNLOADS_UI_KEYS
+from ..site.feedback_form import FEEDBACK_UI_KEYS
 
 # Keys the build and the site's JavaScript read. Features add theirs here.
 REQUIRED_UI_KEYS = (
@@ -15,7 +16,7 @@ REQUIRED_UI_KEYS = (
     "home.eqf", "home.duration", "home.outcomes", "home.description", "home.lessons",
     "home.keywords", "home.bibliography", "home.language",
     "glossary.term", "glossary.definition",
-)
+) + FEEDBACK_UI_KEYS
 REQUIRED_UI_KEYS += PDF_UI_KEYS + DOWNLOADS_UI_KEYS
 
 

@@ -9,9 +9,11 @@ import yaml
 from ..artefact_paths import SECTION_PAGE_KINDS
 from ..model import Course, Language, Page
 from .downloads import render_downloads
+from .feedback_form import render_feedback_page
 from .glossary import render_glossary
 from .home import render_home
 from .html import attr, json_script, text
+from .rendering import rendering
 from .sections import render_section_page
 
 # UI strings the site's JavaScript reads on every page.
@@ -29,6 +31,7 @@ BODY_RENDERERS: dict[str, BodyRenderer] = {
     "home": lambda language, page, lang_dir: render_home(language, page),
     "glossary": lambda language, page, lang_dir: render_glossary(language, page),
     "downloads": render_downloads,
+    "feedback": render_feedback_page,
     **{kind: render_section_page for kind in SECTION_PAGE_KINDS},
 }
 
@@ -67,6 +70,11 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 def write_generated_docs(course: Course, docs_dir: Path) -> int:
     """Render every page of every language into ``docs_dir``; returns how many files changed."""
+    with rendering(course):     # renderers that need course-wide settings read it (rendering.py)
+        return _write_all_pages(course, docs_dir)
+
+
+def _write_all_pages(course: Course, docs_dir: Path) -> int:
     changed = 0
     for language in course.languages.values():
         lang_dir = docs_dir / language.code
