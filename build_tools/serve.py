@@ -37,7 +37,8 @@ def _sigterm_exits_cleanly() -> Iterator[None]:
 
 
 def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path | None = None,
-          database_url: str | None = None, rate_limit: int = 30, allowed_origins: tuple[str, ...] = ()) -> None:
+          database_url: str | None = None, rate_limit: int = 30, allowed_origins: tuple[str, ...] = (),
+          site_dir: Path | None = None) -> None:
     import uvicorn
 
     from .feedback.app import ADMIN_TOKEN_ENV, ServiceSettings, create_app
@@ -48,8 +49,9 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
     from .feedback.storage import FeedbackStore
 
     config = load_config(root)
-    if not (config.site_dir / "index.html").is_file():
-        raise CourseError.at(config.site_dir.name, 0, "no built site to serve", "run 'course build' first")
+    site = Path(site_dir) if site_dir else config.site_dir
+    if not (site / "index.html").is_file():
+        raise CourseError.at(str(site), 0, "no built site to serve", "run 'course build' first")
     if rate_limit < 0:
         raise CourseError.at("--rate-limit", 0, f"{rate_limit} is not a rate limit", "use 0 (off) or a positive number")
     endpoint = feedback_options(config).endpoint
@@ -64,8 +66,8 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
                                allowed_origins=frozenset(origin_of(o) or o for o in allowed_origins),
                                connect_origins=tuple(o for o in [origin_of(endpoint)] if o))
     try:
-        app = create_app(config.site_dir, store, settings)
-        log.info(f"feedback service: site {config.site_dir}")
+        app = create_app(site, store, settings)
+        log.info(f"feedback service: site {site}")
         log.info(f"feedback service: database {safe_url(url)} ({store.backend}, schema up to date)")
         log.info(f"feedback service: rate limit {f'{rate_limit} submissions a minute per client' if rate_limit else 'off'}; "
                  f"instructor API {'on' if token else f'off (set {ADMIN_TOKEN_ENV} to turn it on)'}")

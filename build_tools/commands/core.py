@@ -34,7 +34,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ..serve import serve
 
     serve(args.root, host=args.host, port=args.port, db=args.db, database_url=args.database_url,
-          rate_limit=args.rate_limit, allowed_origins=tuple(args.allow_origin))
+          rate_limit=args.rate_limit, allowed_origins=tuple(args.allow_origin), site_dir=args.site_dir)
     return 0
 
 
@@ -61,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "DATABASE_URL); the instructors' token is read from COURSE_ADMIN_TOKEN.")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--site-dir", type=Path, help="serve this built site instead of site/ (mkdocs.yml site_dir)")
     store = p.add_mutually_exclusive_group()
     store.add_argument("--db", type=Path, metavar="PATH", help="SQLite file for feedback (default: feedback.sqlite3)")
     store.add_argument("--database-url", metavar="URL", help="postgresql://user:password@host/db (default: $DATABASE_URL)")

@@ -12,7 +12,7 @@ from ..errors import CourseError
 from ..feedback.options import DEFAULT_ENDPOINT, feedback_options
 from ..feedback.validation import EMAIL_MAX, HONEYPOT_FIELD, TEXT_MAX
 from ..model import Language, Page
-from .html import attr, json_script, text
+from .html import json_script, text
 from .rendering import rendering_course
 
 FEEDBACK_UI_KEYS = tuple(f"feedback.{name}" for name in (

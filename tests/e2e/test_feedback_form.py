@@ -10,9 +10,8 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
+from e2e.feedback_pages import page_url, rows, watch_csp
 from service_process import ServiceProcess
-
-from build_tools.feedback.storage import FeedbackQuery, FeedbackStore
 
 pytestmark = pytest.mark.browser
 
@@ -23,27 +22,6 @@ MESSAGES = {
     "el": {"thanks": "Ευχαριστούμε! Τα σχόλιά σας έφτασαν στην ομάδα της ενότητας.", "send": "Αποστολή σχολίων",
            "helpful": "Τι σας βοήθησε;", "improve": "Τι πρέπει να βελτιώσουμε;"},
 }
-
-
-def page_url(base: str, lang: str, name: str) -> str:
-    return base.rstrip("/") + "/" + ("" if lang == "en" else f"{lang}/") + name
-
-
-def watch_csp(page) -> list[str]:
-    """Collects every Content-Security-Policy violation the page reports."""
-    found: list[str] = []
-    page.on("console", lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
-    return found
-
-
-def rows(db_url: str, **filters) -> list[dict]:
-    store = FeedbackStore.open(db_url)
-    try:
-        return store.query(FeedbackQuery(**filters))
-    finally:
-        store.close()
 
 
 def queue(page) -> list:
