@@ -60,6 +60,7 @@ def assert_pdf_basics(path: Path, lang: str, title: str, author: str) -> list[st
     root = reader.trailer["/Root"]
     assert root["/Lang"] == lang
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root, "not a tagged PDF"
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data(), "not declared PDF/UA-1"
     assert reader.metadata.title == title
     assert reader.metadata.author == author
     fonts = embedded_fonts(reader)
