@@ -112,12 +112,17 @@ def _lesson_kicker(collect: _Collector, language: Language, page: Page) -> str:
     return collect.ui("pdf.lesson_number").replace("{number}", str(language.lessons.index(page) + 1))
 
 
+def _home_list(collect: _Collector, home: Page | None, field_name: str) -> list[str]:
+    """A list field of the module's front matter (outcomes, keywords, bibliography), item by item."""
+    items = (home.meta.get(field_name) or []) if home else []
+    return [collect.meta(home, field_name, i) for i in range(len(items))]
+
+
 def _common(collect: _Collector, course: Course, language: Language) -> dict:
     home = language.home
     module_title = collect.meta(home, "title") if home else course.config.site_name
-    keywords = [collect.meta(home, "keywords", i) for i in range(len(home.meta.get("keywords") or []))] if home else []
     return {"lang": language.code, "module_title": module_title, "author": collect.ui("pdf.author"),
-            "keywords": keywords}
+            "keywords": _home_list(collect, home, "keywords")}
 
 
 def lesson_document(course: Course, language: Language, page: Page) -> PrintDocument:
@@ -155,44 +160,43 @@ def _glossary(collect: _Collector, language: Language, page: Page | None) -> dic
     return {"anchor": page_anchor(page), "title": collect.meta(page, "title"), "entries": entries}
 
 
+def _contents(parts: list[dict], others: list[tuple[str, str]]) -> list[dict]:
+    """Contents entries: every part with its sections, then the other parts that are present."""
+    entries = [{"anchor": p["anchor"], "title": p["title"],
+                "children": [{"anchor": s["anchor"], "title": s["title"]} for s in p["sections"]]} for p in parts]
+    return entries + [{"anchor": anchor, "title": title, "children": []} for anchor, title in others if title]
+
+
 def module_document(course: Course, language: Language, settings: PdfSettings) -> PrintDocument:
     collect = _Collector(language)
     context = _common(collect, course, language)
-    home = language.home
-    keypoints, glossary_page = language.page_of_kind("keypoints"), language.page_of_kind("glossary")
-    quiz_page = language.page_of_kind("quiz")
-    printed = {p.name: p for p in [*language.lessons, keypoints, glossary_page, home] if p is not None}
+    home, keypoints = language.home, language.page_of_kind("keypoints")
+    glossary_page, quiz_page = language.page_of_kind("glossary"), language.page_of_kind("quiz")
+    printed = {p.name: p for p in [*language.lessons, keypoints, glossary_page, home, quiz_page] if p is not None}
     parts = [_part(collect, p, printed, _lesson_kicker(collect, language, p)) for p in language.lessons]
     if keypoints:
         parts.append(_part(collect, keypoints, printed))
     glossary = _glossary(collect, language, glossary_page)
-    items = (home.meta.get("bibliography") or []) if home else []
-    bibliography = {"title": collect.ui("home.bibliography"),
-                    "list": [collect.meta(home, "bibliography", i) for i in range(len(items))]} if items else None
+    items = _home_list(collect, home, "bibliography")
+    bibliography = {"title": collect.ui("home.bibliography"), "list": items} if items else None
     self_test = self_test_for(course, language, quiz_page, collect, settings.answer_key)
     if self_test:
-        printed_quiz = {**printed, quiz_page.name: quiz_page} if quiz_page else printed
-        self_test["intro_html"] = (Markup(markdown_to_html(quiz_page.intro, _resolver(language, quiz_page, printed_quiz)))
-                                   if quiz_page and quiz_page.intro.strip() else "")
-    entries = [{"anchor": p["anchor"], "title": p["title"],
-                "children": [{"anchor": s["anchor"], "title": s["title"]} for s in p["sections"]]} for p in parts]
-    entries += [{"anchor": a, "title": t, "children": []} for a, t in (
+        intro = quiz_page.intro.strip()
+        self_test["intro_html"] = Markup(markdown_to_html(intro, _resolver(language, quiz_page, printed))) if intro else ""
+    contents = _contents(parts, [
         (glossary and glossary["anchor"], glossary and glossary["title"]),
         ("bibliography", bibliography and bibliography["title"]),
         ("self-test", self_test and self_test["title"]),
-        ("answer-key", self_test and self_test["answers"] and self_test["answers_title"])) if t]
+        ("answer-key", self_test and self_test["answers"] and self_test["answers_title"])])
     cover = _cover(collect, language, home)
     context.update(doc_title=context["module_title"], description=cover["description"], body_class="module-doc",
-                   cover=cover,
-                   outcomes={"title": collect.ui("home.outcomes"),
-                             "list": [collect.meta(home, "outcomes", i)
-                                       for i in range(len((home.meta.get("outcomes") or []) if home else []))]},
-                   contents={"title": collect.ui("pdf.contents"), "entries": entries},
+                   cover=cover, outcomes={"title": collect.ui("home.outcomes"), "list": _home_list(collect, home, "outcomes")},
+                   contents={"title": collect.ui("pdf.contents"), "entries": contents},
                    parts=parts, glossary=glossary, bibliography=bibliography, self_test=self_test)
     html = _templates().get_template("module.html").render(context)
     published = artefact_paths.module_pdf(language.code)
-    artefact = f"{language.code}/{published}" if settings.answer_key else f"{language.code}/{published[:-4]}.learner.pdf"
-    return PrintDocument(artefact, published, language.code, html, collect.sources)
+    edition = published if settings.answer_key else published.removesuffix(".pdf") + ".learner.pdf"
+    return PrintDocument(f"{language.code}/{edition}", published, language.code, html, collect.sources)
 
 
 def documents_for(course: Course, language: Language, settings: PdfSettings) -> list[PrintDocument]:
