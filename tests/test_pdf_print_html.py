@@ -100,3 +100,40 @@ def test_answer_key_setting_is_validated_and_the_flag_wins(fixture_course):
 
 def test_answer_letters_follow_css_lower_alpha():
     assert [letter(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
+
+
+def test_answer_key_names_the_printed_letters_of_every_question_type(fixture_course):
+    from build_tools.pdf.print_html import _Collector
+    from build_tools.pdf.self_test import self_test_for
+
+    course = load_course(fixture_course)
+    el = course.languages["el"]
+    self_test = self_test_for(course, el, el.page_of_kind("quiz"), _Collector(el), answer_key=True)
+    questions = {q.type: q for q in course.quiz.questions_for("el")}
+    assert len(questions) == 6, "the fixture bank has one question of each type"
+    printed = dict(zip([q.type for q in course.quiz.questions_for("el")], zip(self_test["questions"], self_test["answers"])))
+
+    def options_named(kind):
+        shown, answer = printed[kind]
+        by_letter = {letter(i): text for i, text in enumerate(shown["lettered"])}
+        return [by_letter[a.split(" ")[0]] for a in answer["letters"].split(", ")]
+
+    single = questions["single-choice"]
+    assert options_named("single-choice") == [single.option(single.answer).text]
+    multiple = questions["multiple-response"]
+    assert options_named("multiple-response") == [multiple.option(a).text for a in multiple.answer]
+    ordering = questions["ordering"]
+    assert options_named("ordering") == [ordering.item(a).text for a in ordering.answer]
+    assert printed["ordering"][0]["lettered"] != [ordering.item(a).text for a in ordering.answer], "printed in order"
+    matching = questions["matching"]
+    shown, answer = printed["matching"]
+    pairs = dict(pair.split("\u2009–\u2009") for pair in answer["letters"].split(", "))
+    by_letter = {letter(i): text for i, text in enumerate(shown["lettered"])}
+    assert {shown["numbered"][int(n) - 1]: by_letter[l] for n, l in pairs.items()} == \
+        {matching.item(i).text: matching.option(o).text for i, o in matching.answer.items()}
+    truth = questions["true-false"]
+    assert printed["true-false"][1]["letters"] == ("a (Σωστό)" if truth.answer else "b (Λάθος)")
+    assert printed["short-text"][0]["blank"] and printed["short-text"][1]["letters"].split(" / ")[0] == \
+        questions["short-text"].answer[0]
+    learner = self_test_for(course, el, el.page_of_kind("quiz"), _Collector(el), answer_key=False)
+    assert learner["answers"] == [] and len(learner["questions"]) == 6

@@ -27,13 +27,13 @@ def letter(index: int) -> str:
 
 
 def _scrambled(items: list) -> list:
-    """A stable order that does not give away an ordering question's answer (the bank lists it in order)."""
+    """A stable order that does not give the answer away (a bank may list steps in order, matches side by side)."""
     return sorted(items, key=lambda item: hashlib.sha256(item.id.encode("utf-8")).hexdigest())
 
 
 def _printed_question(question: Any, true_false: tuple[str, str]) -> tuple[dict, str]:
     """(what the template prints, the answer as printed in the key)."""
-    printed = {"text": question.text, "numbered": [], "lettered": []}
+    printed = {"text": question.text, "numbered": [], "lettered": [], "blank": question.type == SHORT_TEXT}
     answer = question.answer
     if question.type in (SINGLE, MULTIPLE):
         letters = {o.id: letter(i) for i, o in enumerate(question.options)}
@@ -46,9 +46,10 @@ def _printed_question(question: Any, true_false: tuple[str, str]) -> tuple[dict,
     if question.type == SHORT_TEXT:
         return printed, " / ".join(str(a) for a in answer)
     if question.type == MATCHING:
-        letters = {o.id: letter(i) for i, o in enumerate(question.options)}
+        shown = _scrambled(question.options)
+        letters = {o.id: letter(i) for i, o in enumerate(shown)}
         printed["numbered"] = [i.text for i in question.items]
-        printed["lettered"] = [o.text for o in question.options]
+        printed["lettered"] = [o.text for o in shown]
         return printed, ", ".join(f"{n}\u2009–\u2009{letters.get(answer.get(i.id), '?')}"
                                   for n, i in enumerate(question.items, start=1))
     if question.type == ORDERING:
