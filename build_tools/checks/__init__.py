@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..errors import Problem
 from ..model import Course
+from ..quiz.validate import check_quiz
 from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
 from .feedback_settings import check_feedback_settings
@@ -31,6 +32,7 @@ CHECKS: list[Check] = [
     check_translation_status,
     check_pdf_settings,
     check_feedback_settings,
+    check_quiz,
 ]
 
 

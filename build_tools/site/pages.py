@@ -8,6 +8,7 @@ import yaml
 
 from ..artefact_paths import SECTION_PAGE_KINDS
 from ..model import Course, Language, Page
+from ..quiz.page import render_quiz
 from .downloads import render_downloads
 from .feedback_form import render_feedback_page
 from .glossary import render_glossary
@@ -30,6 +31,7 @@ def _intro_only(language: Language, page: Page, lang_dir: Path) -> str:
 BODY_RENDERERS: dict[str, BodyRenderer] = {
     "home": lambda language, page, lang_dir: render_home(language, page),
     "glossary": lambda language, page, lang_dir: render_glossary(language, page),
+    "quiz": render_quiz,
     "downloads": render_downloads,
     "feedback": render_feedback_page,
     **{kind: render_section_page for kind in SECTION_PAGE_KINDS},

@@ -1,0 +1,312 @@
+/* The "Test yourself" page: renders the bank embedded in the page (build_tools/quiz/page.py) and
+   grades with quiz-grader.js. Plain ES2017, no dependencies, no requests: works from file://.
+   Progress and the best score are kept in localStorage, one entry per language. */
+(function () {
+  "use strict";
+  var G = window.CourseQuizGrader;
+  var ICONS = { correct: "\u2713", partial: "\u25d0", incorrect: "\u2717" };
+  var HINTS = { "single-choice": "hint_single", "multiple-response": "hint_multiple", "true-false": "hint_true_false",
+    "short-text": "hint_short", matching: "hint_matching", ordering: "hint_ordering" };
+  var quizzes = [];
+
+  function fmt(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k === "text") node.textContent = v;
+      else if (k.slice(0, 2) === "on") node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : v);
+    });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) node.appendChild(typeof c === "object" ? c : document.createTextNode(c));
+    });
+    return node;
+  }
+
+  function load(key) {
+    try { return JSON.parse(window.localStorage.getItem(key)) || {}; } catch (e) { return {}; }
+  }
+
+  function store(key, value) {
+    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage off: progress lasts as long as the page */ }
+  }
+
+  function setUp(root, data) {
+    var ui = data.ui, key = "course-quiz:" + data.lang, byId = {}, titles = {}, rank = {};
+    data.questions.forEach(function (q) { byId[q.id] = q; });
+    data.lessons.forEach(function (l, i) { titles[l.id] = l.title; rank[l.id] = i; });
+    var content = el("div", { class: "course-quiz__content" });
+    var live = el("div", { class: "course-quiz__live", role: "status", "aria-live": "polite" });
+    var state;
+    root.textContent = "";
+    root.appendChild(content);
+    root.appendChild(live);
+
+    function ids(list) { return (list || []).map(function (x) { return x.id; }); }
+    function num(x) { return Number(x).toLocaleString(data.lang); }
+    function save() { store(key, state); }
+    function announce(text) {
+      live.textContent = "";
+      setTimeout(function () { live.textContent = text; }, 50);
+    }
+
+    function newAttempt(previous) {
+      var random = Math.random, order = {};
+      var drawn = G.drawQuestions(data.questions, data.perAttempt, random);
+      var chosen = G.shuffleAvoiding(ids(drawn), previous ? [previous.ids] : [], random);
+      drawn.forEach(function (q) {
+        var before = previous && previous.order[q.id] ? [previous.order[q.id]] : [];
+        if (q.type === "ordering") {
+          order[q.id] = G.shuffleAvoiding(ids(q.items), [q.answer].concat(before), random);
+        } else if (q.options) {
+          order[q.id] = data.shuffle ? G.shuffleAvoiding(ids(q.options), before, random) : ids(q.options);
+        }
+      });
+      return { version: data.version, ids: chosen, order: order, responses: {}, checked: {}, finished: false };
+    }
+
+    function restore() {
+      state = load(key);
+      var a = state.attempt;
+      if (!a || a.version !== data.version || !a.ids.every(function (id) { return byId[id]; })) {
+        state.attempt = newAttempt(null);
+      }
+    }
+
+    function find(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
+
+    function answerText(q) {
+      var a = q.answer;
+      switch (q.type) {
+        case "single-choice": return find(q.options, a).text;
+        case "multiple-response":
+          return q.options.filter(function (o) { return a.indexOf(o.id) >= 0; }).map(function (o) { return o.text; }).join("; ");
+        case "true-false": return a ? ui.true_label : ui.false_label;
+        case "short-text": return a[0];
+        case "matching":
+          return q.items.map(function (i) { return i.text + " \u2192 " + find(q.options, a[i.id]).text; }).join("; ");
+        default: return a.map(function (id, n) { return (n + 1) + ". " + find(q.items, id).text; }).join("; ");
+      }
+    }
+
+    function answered(q, r) {
+      if (q.type === "multiple-response") return !!(r && r.length);
+      if (q.type === "short-text") return !!(r && r.trim());
+      if (q.type === "matching") return !!r && Object.keys(r).some(function (k) { return r[k]; });
+      return r !== undefined && r !== null;
+    }
+
+    function respond(q, value) {
+      state.attempt.responses[q.id] = value;
+      save();
+    }
+
+    function mark(right) {
+      return el("span", { class: "course-quiz__mark course-quiz__mark--" + (right ? "right" : "wrong"), "aria-hidden": "true",
+        text: right ? ICONS.correct : ICONS.incorrect });
+    }
+
+    function choices(q, base, r, done) {
+      var multiple = q.type === "multiple-response", tf = q.type === "true-false";
+      var list = tf ? [{ id: "true", text: ui.true_label }, { id: "false", text: ui.false_label }]
+        : state.attempt.order[q.id].map(function (id) { return find(q.options, id); });
+      return list.map(function (c, i) {
+        var chosen = multiple ? (r || []).indexOf(c.id) >= 0 : tf ? r === (c.id === "true") : r === c.id;
+        var right = multiple ? q.answer.indexOf(c.id) >= 0 : tf ? q.answer === (c.id === "true") : q.answer === c.id;
+        var input = el("input", { type: multiple ? "checkbox" : "radio", name: base, id: base + "-" + i, value: c.id,
+          checked: chosen, disabled: done, onchange: function () {
+            if (!multiple) return respond(q, tf ? c.id === "true" : c.id);
+            var boxes = root.querySelectorAll("input[name='" + base + "']:checked");
+            respond(q, Array.prototype.map.call(boxes, function (b) { return b.value; }));
+          } });
+        return el("div", { class: "course-quiz__choice" }, [input, el("label", { for: input.id, text: c.text }),
+          done && (chosen || right) ? mark(right) : null]);
+      });
+    }
+
+    function shortText(q, base, r, done) {
+      var input = el("input", { type: "text", id: base + "-text", value: r || "", disabled: done, autocomplete: "off",
+        spellcheck: "false", oninput: function () { respond(q, input.value); },
+        onkeydown: function (e) { if (e.key === "Enter") { e.preventDefault(); check(q); } } });
+      return [el("div", { class: "course-quiz__text-answer" }, [el("label", { for: input.id, text: ui.your_answer }), input])];
+    }
+
+    function matching(q, base, r, done) {
+      return q.items.map(function (item, i) {
+        var picked = (r || {})[item.id] || "";
+        var select = el("select", { id: base + "-" + i, disabled: done, onchange: function () {
+          var next = Object.assign({}, state.attempt.responses[q.id]);
+          next[item.id] = select.value;
+          respond(q, next);
+        } }, [el("option", { value: "", text: ui.choose })].concat(state.attempt.order[q.id].map(function (id) {
+          return el("option", { value: id, selected: picked === id, text: find(q.options, id).text });
+        })));
+        return el("div", { class: "course-quiz__pair" }, [el("label", { for: select.id, text: item.text }), select,
+          done ? mark(picked === q.answer[item.id]) : null]);
+      });
+    }
+
+    function ordering(q, base, r, done) {
+      var shown = r || state.attempt.order[q.id], items = shown.map(function (id) { return find(q.items, id); });
+      function button(item, n, step) {
+        var label = step < 0 ? ui.move_up : ui.move_down;
+        return el("button", { type: "button", class: "course-quiz__move course-quiz__move--" + (step < 0 ? "up" : "down"),
+          "aria-label": label + ": " + item.text, disabled: done || n + step < 0 || n + step >= shown.length, text: label,
+          onclick: function () { move(q, n, step); } });
+      }
+      return [el("ol", { class: "course-quiz__order" }, items.map(function (item, n) {
+        return el("li", { "data-item": item.id }, [el("span", { class: "course-quiz__item", text: item.text }),
+          button(item, n, -1), button(item, n, 1), done ? mark(q.answer[n] === item.id) : null]);
+      }))];
+    }
+
+    function move(q, n, step) {
+      var order = (state.attempt.responses[q.id] || state.attempt.order[q.id]).slice(), item = order[n];
+      order[n] = order[n + step];
+      order[n + step] = item;
+      respond(q, order);
+      var fresh = redraw(q);
+      var target = fresh.querySelector("li[data-item='" + item + "'] .course-quiz__move--" + (step < 0 ? "up" : "down"));
+      (target.disabled ? fresh.querySelector("li[data-item='" + item + "'] button:not([disabled])") : target).focus();
+      announce(fmt(ui.moved, { item: find(q.items, item).text, n: n + step + 1, total: order.length }));
+    }
+
+    function feedback(q) {
+      var g = G.gradeResponse(q, state.attempt.responses[q.id] === undefined ? null : state.attempt.responses[q.id]);
+      return el("div", { class: "course-quiz__feedback course-quiz__feedback--" + g.status, tabindex: "-1" }, [
+        el("p", { class: "course-quiz__status" }, [el("span", { class: "course-quiz__icon", "aria-hidden": "true", text: ICONS[g.status] }),
+          el("strong", { text: ui[g.status] }), " \u2014 " + fmt(ui.points, { score: num(g.score), points: num(q.points) })]),
+        g.status === "correct" ? null : el("p", { class: "course-quiz__answer", text: fmt(ui.correct_answer, { answer: answerText(q) }) })
+      ].concat(g.feedback.map(function (t) { return el("p", { class: "course-quiz__note", text: t }); }), [
+        el("p", { class: "course-quiz__explanation" }, [el("strong", { text: ui.explanation + ": " }), q.explanation]),
+        q.href ? el("p", { class: "course-quiz__revisit" }, [el("a", { href: q.href, text: fmt(ui.revisit, { section: q.sectionTitle }) })]) : null
+      ]));
+    }
+
+    function question(q) {
+      var a = state.attempt, n = a.ids.indexOf(q.id), base = "course-quiz-" + q.id;
+      var done = !!a.checked[q.id], r = a.responses[q.id];
+      var body = { "short-text": shortText, matching: matching, ordering: ordering }[q.type] || choices;
+      return el("fieldset", { class: "course-quiz__question", id: base, "data-question": q.id, "data-type": q.type }, [
+        el("legend", {}, [el("span", { class: "course-quiz__number", text: fmt(ui.question, { n: n + 1, total: a.ids.length }) }),
+          " ", el("span", { class: "course-quiz__prompt", text: q.text })]),
+        el("p", { class: "course-quiz__hint", text: ui[HINTS[q.type]] })
+      ].concat(body(q, base, r, done), [
+        done ? feedback(q) : el("button", { type: "button", class: "md-button course-quiz__check", text: ui.check,
+          onclick: function () { check(q); } })
+      ]));
+    }
+
+    function redraw(q) {
+      var old = document.getElementById("course-quiz-" + q.id), fresh = question(q);
+      old.parentNode.replaceChild(fresh, old);
+      return fresh;
+    }
+
+    function status(q) {
+      var g = G.gradeResponse(q, state.attempt.responses[q.id]);
+      return fmt(ui.question, { n: state.attempt.ids.indexOf(q.id) + 1, total: state.attempt.ids.length }) + ": " +
+        ui[g.status] + ". " + fmt(ui.points, { score: num(g.score), points: num(q.points) });
+    }
+
+    function check(q) {
+      var a = state.attempt;
+      if (!answered(q, a.responses[q.id])) return announce(ui.answer_first);
+      a.checked[q.id] = true;
+      if (a.ids.every(function (id) { return a.checked[id]; })) return finish();
+      save();
+      redraw(q).querySelector(".course-quiz__feedback").focus();
+      announce(status(q));
+    }
+
+    function result() {
+      var a = state.attempt, res = G.scoreAttempt(a.ids.map(function (id) { return byId[id]; }), a.responses, data.passMark);
+      var verdict = fmt(res.passed ? ui.passed : ui.failed, { pass: data.passMark });
+      var score = fmt(ui.score, { percent: res.percent, score: num(res.score), points: num(res.points) });
+      return { res: res, text: score + " " + verdict, node: el("section", { class: "course-quiz__result course-quiz__result--" +
+          (res.passed ? "pass" : "fail"), tabindex: "-1", "aria-labelledby": "course-quiz-result" }, [
+        el("h2", { id: "course-quiz-result", text: ui.result }),
+        el("p", { class: "course-quiz__score", text: score }),
+        el("p", { class: "course-quiz__verdict" }, [el("span", { class: "course-quiz__icon", "aria-hidden": "true",
+          text: res.passed ? ICONS.correct : ICONS.incorrect }), verdict]),
+        el("h3", { text: ui.by_lesson }),
+        el("ul", { class: "course-quiz__lessons" }, res.lessons.sort(function (x, y) { return rank[x.lesson] - rank[y.lesson]; }).map(function (l) {
+          return el("li", { "data-lesson": l.lesson, text: fmt(ui.lesson_score, { lesson: titles[l.lesson] || l.lesson, correct: l.correct, total: l.total }) });
+        })),
+        el("button", { type: "button", class: "md-button course-quiz__retry", text: ui.retry, onclick: retry })
+      ]) };
+    }
+
+    function finish() {
+      var a = state.attempt;
+      a.ids.forEach(function (id) { a.checked[id] = true; });
+      a.finished = true;
+      var r = result();
+      state.best = Math.max(state.best || 0, r.res.percent);
+      save();
+      render();
+      content.querySelector(".course-quiz__result").focus();
+      announce(r.text);
+    }
+
+    function focusFirst() {
+      content.querySelector(["input", "select", "button"].map(function (t) {
+        return ".course-quiz__question " + t + ":not([disabled])";
+      }).join()).focus();
+    }
+
+    function retry() {
+      state.attempt = newAttempt(state.attempt);
+      save();
+      render();
+      focusFirst();
+    }
+
+    function reset() {
+      state = { attempt: newAttempt(state.attempt) };
+      save();
+      render();
+      focusFirst();
+      announce(ui.reset_done);
+    }
+
+    function render() {
+      var a = state.attempt;
+      content.textContent = "";
+      if (state.best !== undefined && state.best !== null) {
+        content.appendChild(el("p", { class: "course-quiz__best", text: fmt(ui.best, { percent: state.best }) }));
+      }
+      a.ids.forEach(function (id) { content.appendChild(question(byId[id])); });
+      content.appendChild(a.finished ? result().node : el("button", { type: "button",
+        class: "md-button course-quiz__finish", text: ui.finish, onclick: finish }));
+      content.appendChild(el("p", { class: "course-quiz__controls" }, [el("button", { type: "button",
+        class: "md-button course-quiz__reset", text: ui.reset, onclick: reset })]));
+    }
+
+    function refresh() { restore(); render(); }
+    refresh();
+    return refresh;
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-course-quiz]"), function (root) {
+      var script = document.getElementById(root.getAttribute("data-course-quiz"));
+      if (!G || !script || root.getAttribute("data-ready")) return;
+      root.setAttribute("data-ready", "1");
+      quizzes.push(setUp(root, JSON.parse(script.textContent)));
+    });
+  }
+
+  // Back/forward may show the page from the browser's cache: show what storage holds now.
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted) quizzes.forEach(function (refresh) { refresh(); });
+  });
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);  // instant navigation
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
