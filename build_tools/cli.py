@@ -11,6 +11,7 @@ from .progress import configure_logging, log
 COMMAND_MODULES = (
     "build_tools.commands.core",
     "build_tools.commands.i18n",
+    "build_tools.commands.audio",
     "build_tools.commands.quiz",
     "build_tools.commands.pdf",
     "build_tools.commands.feedback",

@@ -16,6 +16,7 @@ from typing import Callable
 from .checks import run_checks
 from .errors import CourseError, Problem
 from .model import Course, load_course
+from .narration.steps import audio_pack_step, narration_step
 from .progress import log, progress_log
 from .pdf.step import render_pdfs_step
 from .site.pages import write_generated_docs
@@ -70,9 +71,9 @@ def run_site_generator(ctx: BuildContext) -> None:
 
 # Steps that derive files into the generated docs folder before the pages are written
 # (narration, PDFs, quiz data), then the site, then what is made from the site (packs).
-ASSET_STEPS: list[tuple[str, Step]] = [("pdf", render_pdfs_step)]
+ASSET_STEPS: list[tuple[str, Step]] = [("audio", narration_step), ("pdf", render_pdfs_step)]
 SITE_STEPS: list[tuple[str, Step]] = [("pages", generate_pages), ("site", run_site_generator)]
-PACK_STEPS: list[tuple[str, Step]] = [("pdf-packs", make_pdf_packs), ("offline-site-packs", make_offline_site_packs)]
+PACK_STEPS: list[tuple[str, Step]] = [("audio-pack", audio_pack_step), ("pdf-packs", make_pdf_packs), ("offline-site-packs", make_offline_site_packs)]
 # Last, once every pack exists: copy the packs into the site and put their sizes on the
 # downloads pages (build_tools/trainer_packs/publish.py says why this comes after the site).
 PUBLISH_STEPS: list[tuple[str, Step]] = [("publish-packs", publish_packs)]

@@ -8,6 +8,7 @@ import yaml
 
 from ..artefact_paths import SECTION_PAGE_KINDS
 from ..model import Course, Language, Page
+from ..narration.ui import PLAYER_UI_KEYS
 from ..quiz.page import render_quiz
 from .downloads import render_downloads
 from .feedback_form import render_feedback_page
@@ -19,6 +20,7 @@ from .sections import render_section_page
 
 # UI strings the site's JavaScript reads on every page.
 SCRIPT_UI_KEYS = ("sections.expand_all", "sections.collapse_all", "hint.landscape", "hint.dismiss")
+SCRIPT_UI_KEYS += PLAYER_UI_KEYS
 
 BodyRenderer = Callable[[Language, Page, Path], str]
 
