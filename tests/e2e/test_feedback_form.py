@@ -95,7 +95,7 @@ def test_stopped_service_keeps_the_text_and_retry_delivers_it(page, built_fixtur
     assert "A példák segítettek" in page.locator(".course-feedback__kept").inner_text()
     [kept] = queue(page)
     assert kept["payload"]["helpful"] == "A példák segítettek" and kept["payload"]["lang"] == "hu"
-    with ServiceProcess(built_fixture, db=db, port=first.port) as again:
+    with ServiceProcess(built_fixture, db=db, port=first.port):
         page.get_by_role("button", name="Újrapróbálás").click()
         message.filter(has_text="A megőrzött visszajelzését most elküldtük. Köszönjük!").wait_for()
         assert queue(page) == []
@@ -104,7 +104,6 @@ def test_stopped_service_keeps_the_text_and_retry_delivers_it(page, built_fixtur
         assert (row["helpful"], row["improve"], row["rating"], row["page"]) == \
             ("A példák segítettek", "Több kép kellene", 2, "01-basics")
         assert row["submission_id"] == kept["payload"]["submission_id"]
-        assert again.url
     assert violations == []
 
 
