@@ -44,6 +44,7 @@ test: $(STAMP) $(NODE_STAMP) test-system-deps
 	$(BIN)/pytest -q
 
 bench: $(STAMP) $(NODE_STAMP) test-system-deps
+	@sh build_tools/install_debs.sh wrk
 	$(BIN)/python -m build_tools.bench
 
 clean:

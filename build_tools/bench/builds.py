@@ -10,7 +10,7 @@ from ..pipeline import build
 from .results import Results
 from .workspace import edit_one_section
 
-REDONE = ("tracks_synthesised", "pdf_rendered")
+REDONE = ("audio_generated", "pdf_rendered")
 
 
 def _timed_build(root: Path) -> tuple[float, dict[str, int]]:
