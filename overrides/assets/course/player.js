@@ -89,6 +89,7 @@
       .forEach(function (node) { self.root.appendChild(node); });
     document.body.appendChild(this.root);
     this.bind();
+    window.addEventListener("resize", this.makeRoom.bind(this));
   }
 
   Player.prototype.bind = function () {
@@ -150,7 +151,13 @@
     this.seek.value = "0";
     this.root.hidden = false;
     document.body.classList.add("course-player-open");
+    this.makeRoom();
     this.play();
+  };
+
+  /* Room below the page for the player, so that it never hides the end of the text. */
+  Player.prototype.makeRoom = function () {
+    if (!this.root.hidden) document.body.style.paddingBottom = this.root.offsetHeight + "px";
   };
 
   Player.prototype.play = function () {
@@ -166,6 +173,7 @@
     this.audio.pause();
     this.root.hidden = true;
     document.body.classList.remove("course-player-open");
+    document.body.style.paddingBottom = "";
     if (this.trigger) {
       this.trigger.classList.remove("is-playing");
       this.trigger.focus();
