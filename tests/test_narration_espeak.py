@@ -11,9 +11,9 @@ from audio_facts import decode
 from helpers import FIXTURE
 
 from build_tools.narration.encode import join_tracks
-from build_tools.narration.engines.espeak import EspeakEngine, short_data_dir
+from build_tools.narration.engines.espeak import EspeakEngine, short_data_dir, to_ssml
 from build_tools.narration.settings import AudioSettings
-from build_tools.narration.text import spoken_text
+from build_tools.narration.text import plain, runs, spoken_text
 from build_tools.model import load_course
 
 LANGS = ["en", "el", "hu", "pl", "ru"]
@@ -58,6 +58,17 @@ def test_bitrate_setting_is_the_mp3_bitrate(engine):
     large = EspeakEngine(AudioSettings(bitrate=48)).synthesise(section_text("en"), "en")
     assert 1.7 < len(large) / len(small) < 2.3
     assert decode(small).seconds == pytest.approx(decode(large).seconds, abs=0.1)
+
+
+def test_a_phrase_marked_as_english_is_read_by_the_english_voice(engine):
+    marked = spoken_text('Ez egy <span lang="en">click and collect</span> szolgáltatás.', lang="hu")
+    assert to_ssml(runs(marked, "hu"), "hu") == \
+        '<speak>Ez egy <voice xml:lang="en">click and collect</voice> szolgáltatás.</speak>'
+    switched = decode(engine.synthesise(marked, "hu"))
+    unswitched = decode(engine.synthesise(plain(marked), "hu"))
+    assert switched.rms() > RMS_FLOOR and switched.voiced_share() > 0.5
+    assert abs(switched.seconds - unswitched.seconds) > 0.1          # another voice, another reading
+    assert to_ssml([("el", "A & B < C")], "el") == "<speak>A &amp; B &lt; C</speak>"
 
 
 def test_an_unknown_voice_is_a_clear_error(engine):

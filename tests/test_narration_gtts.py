@@ -20,6 +20,7 @@ from build_tools.narration.engines.gtts_engine import GttsEngine, split_for_gtts
 from build_tools.narration.settings import AudioSettings
 from build_tools.narration.store import TrackStore
 from build_tools.narration.synthesis import narrate
+from build_tools.narration.text import spoken_text
 
 PARAGRAPH = ("Click and collect means ordering online and collecting the goods at a physical location. "
              "There are three common models. BOPIS stands for \"buy online, pick up in store\". The customer "
@@ -88,6 +89,12 @@ def test_one_request_per_piece_each_with_a_timeout(service):
     sound = decode(mp3)
     assert sound.rms() > 500
     assert sound.seconds > 0.035 * len(PARAGRAPH)
+
+
+def test_phrases_in_another_language_are_sent_as_plain_text(service):
+    marked = spoken_text('Ez egy <span lang="en">click and collect</span> szolgáltatás.', lang="hu")
+    GttsEngine(quick()).synthesise(marked, "hu")
+    assert service.texts == ["Ez egy click and collect szolgáltatás."]
 
 
 def test_requests_are_paced(service):

@@ -11,7 +11,8 @@ from build_tools.errors import CourseError
 from build_tools.model import load_course
 from build_tools.narration.settings import load_audio_settings
 from build_tools.narration.synthesis import plan_language
-from build_tools.narration.text import Pronunciations, load_pronunciations, spoken_blocks, spoken_text
+from build_tools.narration.text import (Pronunciations, load_pronunciations, plain, runs, spoken_blocks,
+                                        spoken_text)
 
 LESSON = """\
 Shops link their channels. See [the glossary](93-glossary.md) or https://example.com/omni for more.
@@ -141,3 +142,20 @@ def test_the_real_course_has_valid_audio_settings():
     settings = load_audio_settings(load_course(REPO).config)
     assert settings.engine == "auto"
     assert Path(REPO / "translations/pronunciation/en.yml").is_file()
+
+
+def test_phrases_in_another_language_are_runs_that_keep_their_spelling():
+    say, _ = load_pronunciations(REPO, "hu")
+    text = spoken_text('A <span lang="en">click and collect</span> és a CRM, a <span lang="en">CRM</span> '
+                       'és a <span lang="hu">saját</span> szó.', say, lang="hu")
+    assert plain(text) == "A click and collect és a cé-er-em, a CRM és a saját szó."
+    assert runs(text, "hu") == [("hu", "A "), ("en", "click and collect"), ("hu", " és a cé-er-em, a "), ("en", "CRM"),
+                                ("hu", " és a saját szó.")]
+
+
+def test_the_real_greek_lesson_marks_its_english_terms():
+    course = load_course(REPO)
+    plans = plan_language(course, course.languages["el"], load_pronunciations(REPO, "el")[0])
+    spoken = "\n".join(p.text for lesson in plans for p in lesson.parts)
+    assert ("en", "omnichannel") in runs(spoken, "el") or ("en", "BOPIS") in runs(spoken, "el")
+    assert "<span" not in spoken and "lang=" not in plain(spoken)

@@ -92,12 +92,13 @@ def plan_language(course: Course, language: Language, say: Pronunciations) -> li
         title = plain_title(page.title)
         lesson_tags = TrackTags(title, album, language.code, number, total)
         base = f"{language.code}/{page.stem}"
-        opening = "\n\n".join(t for t in (spoken_title(page.title, say), spoken_text(page.intro, say)) if t)
+        code = language.code
+        opening = "\n\n".join(t for t in (spoken_title(page.title, say, code), spoken_text(page.intro, say, code)) if t)
         parts = [PartPlan(f"{base}/{INTRO}", language.code, opening,
                           TrackTags(title, album, language.code, number, total, group=title), None)]
         for section in page.sections:
             number += 1
-            text = "\n\n".join(t for t in (spoken_title(section.title, say), spoken_text(section.body, say)) if t)
+            text = "\n\n".join(t for t in (spoken_title(section.title, say, code), spoken_text(section.body, say, code)) if t)
             parts.append(PartPlan(f"{base}/{section.id}", language.code, text,
                                   TrackTags(plain_title(section.title), album, language.code, number, total, group=title),
                                   section_audio(page, section)))

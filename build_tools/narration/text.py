@@ -6,6 +6,10 @@ table rows (each cell as "header: value"). Code blocks, images, HTML comments an
 left out; inline code is read as the words it holds. Finally the language's pronunciation
 list (``translations/pronunciation/<lang>.yml``) respells words such as BOPIS or CRM so that
 both engines say them the way a trainer would.
+
+A phrase marked as another language (``<span lang="en">click and collect</span>``) is kept as
+a *run* between private-use marks: espeak-ng speaks it with that language's voice, gTTS reads
+it plainly (:func:`plain`), and the pronunciation list leaves it as written.
 """
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ PRONUNCIATION_DIR = Path("translations") / "pronunciation"
 URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 SENTENCE_END = ".!?…:;"
+RUN_START, RUN_TEXT, RUN_END = "\ue000", "\ue001", "\ue002"     # <start>lang<text>words<end>
+RUN = re.compile(f"{RUN_START}([^{RUN_TEXT}]*){RUN_TEXT}(.*?){RUN_END}", re.S)
 SKIPPED = {"pre", "script", "style", "img", "svg", "audio", "video", "iframe", "template"}
 BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "caption", "div"}
 
@@ -36,11 +42,20 @@ class Pronunciations:
     words: dict[str, str]
 
     def apply(self, text: str) -> str:
+        """Respell the words of ``text``; phrases in another language (runs) stay as written."""
         if not self.words:
             return text
         keys = sorted(self.words, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
-        return pattern.sub(lambda m: self.words[m.group(0)], text)
+        pieces = re.split(f"({RUN.pattern})", text, flags=re.S)
+        out = []
+        index = 0
+        while index < len(pieces):
+            out.append(pattern.sub(lambda m: self.words[m.group(0)], pieces[index]))
+            if index + 1 < len(pieces):
+                out.append(pieces[index + 1])          # the whole run, untouched
+            index += 4                                  # text, run, its language, its words
+        return "".join(out)
 
 
 NO_PRONUNCIATIONS = Pronunciations({})
@@ -79,8 +94,10 @@ def load_pronunciations(root: Path, lang: str) -> tuple[Pronunciations, list[Pro
 class _SpeechReader(HTMLParser):
     """Collects spoken blocks from rendered HTML in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.lang = lang.split("-")[0].lower()
+        self._foreign: list[tuple[str, bool]] = []     # (tag, opened a run) for elements with lang=
         self.blocks: list[str] = []
         self._text: list[str] = []
         self._skip = 0
@@ -105,6 +122,13 @@ class _SpeechReader(HTMLParser):
                 self._skip += 1
             return
         if self._skip:
+            return
+        marked = dict(attrs).get("lang") or dict(attrs).get("xml:lang")
+        if marked and tag not in BLOCKS and tag not in ("ul", "ol", "li", "table", "tr", "td", "th"):
+            other = marked.split("-")[0].lower() != self.lang and self.lang and not any(o for _, o in self._foreign)
+            self._foreign.append((tag, bool(other)))
+            if other:
+                self._collect(f"{RUN_START}{marked.lower()}{RUN_TEXT}")
             return
         if tag in ("ul", "ol"):
             self._flush()
@@ -139,6 +163,10 @@ class _SpeechReader(HTMLParser):
             return
         if self._skip:
             return
+        if self._foreign and self._foreign[-1][0] == tag:
+            if self._foreign.pop()[1]:
+                self._collect(RUN_END)
+            return
         if tag in ("td", "th") and self._cell is not None:
             self._row.append(normalise(" ".join(self._cell)))
             self._cell = None
@@ -169,13 +197,12 @@ class _SpeechReader(HTMLParser):
         if spoken:
             self.blocks.append(" ".join(spoken))
 
+    def _collect(self, data: str) -> None:
+        (self._cell if self._cell is not None else self._text).append(data)
+
     def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._cell is not None:
-            self._cell.append(data)
-        else:
-            self._text.append(data)
+        if not self._skip:
+            self._collect(data)
 
     def handle_comment(self, data: str) -> None:
         pass
@@ -195,7 +222,30 @@ def normalise(text: str) -> str:
     text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
     text = re.sub(r"([,;:])\1+", r"\1", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(f"{RUN_START}[^{RUN_TEXT}]*{RUN_TEXT}\\s*{RUN_END}", "", text)        # an empty run
+    text = re.sub(f"({RUN_TEXT})\\s+", r"\1", text)
+    text = re.sub(f"\\s+({RUN_END})", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip()
     return text.strip(" ,;")
+
+
+def plain(text: str) -> str:
+    """``text`` without run marks: what gTTS and a reader see."""
+    return RUN.sub(lambda m: m.group(2), text)
+
+
+def runs(text: str, lang: str) -> list[tuple[str, str]]:
+    """``text`` as (language, words) pieces in order: runs in their language, the rest in ``lang``."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for match in RUN.finditer(text):
+        if match.start() > at:
+            pieces.append((lang, text[at:match.start()]))
+        pieces.append((match.group(1), match.group(2)))
+        at = match.end()
+    if at < len(text):
+        pieces.append((lang, text[at:]))
+    return pieces
 
 
 def end_sentence(text: str) -> str:
@@ -203,7 +253,7 @@ def end_sentence(text: str) -> str:
     if not text:
         return text
     closing = ""
-    while text and text[-1] in "\"'”’»)":
+    while text and text[-1] in "\"'”’»)" + RUN_END:
         closing = text[-1] + closing
         text = text[:-1]
     if text and text[-1] not in SENTENCE_END:
@@ -211,20 +261,23 @@ def end_sentence(text: str) -> str:
     return text + closing
 
 
-def spoken_blocks(source: str) -> list[str]:
-    """The spoken text of a Markdown fragment, one entry per heading, paragraph, list item or table row."""
+def spoken_blocks(source: str, lang: str = "") -> list[str]:
+    """The spoken text of a Markdown fragment, one entry per heading, paragraph, list item or table row.
+
+    With ``lang`` (the page's language), phrases marked as another language become runs.
+    """
     html = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS)
-    reader = _SpeechReader()
+    reader = _SpeechReader(lang)
     reader.feed(html)
     reader.close()
     return [b for b in reader.blocks if re.search(r"\w", b)]
 
 
-def spoken_text(source: str, pronunciations: Pronunciations = NO_PRONUNCIATIONS) -> str:
+def spoken_text(source: str, pronunciations: Pronunciations = NO_PRONUNCIATIONS, lang: str = "") -> str:
     """A Markdown fragment as the narration says it: blocks separated by blank lines."""
-    return pronunciations.apply("\n\n".join(spoken_blocks(source)))
+    return pronunciations.apply("\n\n".join(spoken_blocks(source, lang)))
 
 
-def spoken_title(title: str, pronunciations: Pronunciations = NO_PRONUNCIATIONS) -> str:
+def spoken_title(title: str, pronunciations: Pronunciations = NO_PRONUNCIATIONS, lang: str = "") -> str:
     """A heading (which may hold inline HTML such as <span lang>) as one spoken sentence."""
-    return spoken_text(title.replace("\n", " "), pronunciations).replace("\n\n", " ")
+    return spoken_text(title.replace("\n", " "), pronunciations, lang).replace("\n\n", " ")

@@ -17,16 +17,19 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from ...errors import CourseError
 from ..encode import encode_pcm
 from ..settings import AudioSettings
+from ..text import runs
 from .base import Engine
 
 AUDIO_OUTPUT_SYNCHRONOUS = 2
 ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
 ESPEAK_CHARS_UTF8 = 1
 ESPEAK_ENDPAUSE = 0x1000
+ESPEAK_SSML = 0x10
 POS_CHARACTER = 1
 ESPEAK_RATE = 1
 EE_OK = 0
@@ -153,9 +156,10 @@ class _Library:
                 at = end + 1
         return None
 
-    def speak(self, text: str, voice: str, rate: int) -> bytes:
+    def speak(self, text: str, voice: str, rate: int, ssml: bool = False) -> bytes:
         """Mono signed 16-bit PCM at ``self.sample_rate``."""
         data = text.encode("utf-8")
+        flags = ESPEAK_CHARS_UTF8 | ESPEAK_ENDPAUSE | (ESPEAK_SSML if ssml else 0)
         with self.lock:
             if voice != self._voice:
                 if self.lib.espeak_SetVoiceByName(voice.encode("utf-8")) != EE_OK:
@@ -166,12 +170,20 @@ class _Library:
                 self._voice = voice
             self.lib.espeak_SetParameter(ESPEAK_RATE, rate, 0)
             self._chunks = []
-            result = self.lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0,
-                                           ESPEAK_CHARS_UTF8 | ESPEAK_ENDPAUSE, None, None)
+            result = self.lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0, flags, None, None)
             pcm, self._chunks = b"".join(self._chunks), []
         if result != EE_OK:
             raise RuntimeError(f"espeak_Synth failed with code {result}")
         return pcm
+
+
+def to_ssml(pieces: list[tuple[str, str]], lang: str) -> str:
+    """Language runs as SSML: a phrase in another language is read by that language's voice."""
+    parts = []
+    for piece_lang, words in pieces:
+        words = xml_escape(words)
+        parts.append(words if piece_lang == lang else f'<voice xml:lang="{xml_escape(piece_lang)}">{words}</voice>')
+    return "<speak>" + "".join(parts) + "</speak>"
 
 
 class EspeakEngine(Engine):
@@ -189,8 +201,11 @@ class EspeakEngine(Engine):
 
     def pcm(self, text: str, lang: str) -> tuple[bytes, int]:
         voice = self.settings.voice(lang, "espeak")
+        pieces = runs(text, lang)
         try:
-            return self.library.speak(text, voice, self.settings.speed), self.library.sample_rate
+            if len(pieces) == 1:
+                return self.library.speak(pieces[0][1], voice, self.settings.speed), self.library.sample_rate
+            return self.library.speak(to_ssml(pieces, lang), voice, self.settings.speed, ssml=True), self.library.sample_rate
         except LookupError:
             raise CourseError.at("mkdocs.yml", 0, f"espeak-ng has no voice {voice!r} (language {lang})",
                                  f"set extra.course.audio.voices.{lang}.espeak to an espeak-ng voice, e.g. {lang}") from None

@@ -19,6 +19,7 @@ from gtts import gTTS, gTTSError
 
 from ..mp3 import Mp3Error, read_stream
 from ..settings import AudioSettings
+from ..text import plain
 from .base import Engine, EngineUnavailable
 
 REQUEST_LIMIT = gTTS.GOOGLE_TTS_MAX_CHARS          # 100 characters per request
@@ -95,7 +96,7 @@ class GttsEngine(Engine):
         return {"engine": self.name, "lang": self.settings.voice(lang, "gtts"), "tld": self.settings.tld(lang)}
 
     def synthesise(self, text: str, lang: str) -> bytes:
-        chunks = [c for c in split_for_gtts(text) if re.search(r"\w", c)]
+        chunks = [c for c in split_for_gtts(plain(text)) if re.search(r"\w", c)]   # one voice per request
         if not chunks:
             raise ValueError("nothing to say")
         audio = b"".join(self._fetch(chunk, lang) for chunk in chunks)
