@@ -16,7 +16,7 @@ from html import unescape
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import CourseError
+from ..errors import CourseError, Problem
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 # One family in four faces; a character counts as covered only when every face has it,
@@ -50,25 +50,29 @@ def covered_characters() -> frozenset[int]:
     return frozenset(covered or ())
 
 
-def _uncovered(text: str, covered: frozenset[int]) -> Iterable[tuple[int, str]]:
-    for offset, char in enumerate(text):
-        if ord(char) not in covered and unicodedata.category(char) not in _UNDRAWN_CATEGORIES:
+@lru_cache(maxsize=1)
+def _covered_text() -> frozenset[str]:
+    return frozenset(map(chr, covered_characters()))
+
+
+def _uncovered(text: str) -> Iterable[tuple[int, str]]:
+    missing = {char for char in set(text) - _covered_text() if unicodedata.category(char) not in _UNDRAWN_CATEGORIES}
+    for offset, char in enumerate(text if missing else ""):
+        if char in missing:
             yield offset, char
 
 
 def check_glyphs(sources: Iterable[TextSource], pdf_name: str) -> None:
     """Raise CourseError naming the first character (per source) that no shipped font covers."""
-    covered = covered_characters()
     problems = []
     for source in sources:
-        for offset, char in _uncovered(source.text, covered):
+        for offset, char in _uncovered(source.text):
             line = source.line + source.text.count("\n", 0, offset) if source.line else 0
             name = unicodedata.name(char, "unnamed character")
-            problems.append(CourseError.at(
+            problems.append(Problem(
                 source.path, line,
                 f"no font shipped for the PDFs has a glyph for '{char}' (U+{ord(char):04X} {name}), needed by {pdf_name}",
-                "replace the character, or add an OFL font that covers it to build_tools/pdf/fonts/ "
-                "(see its README.md)").problems[0])
+                "replace the character, or add an OFL font that covers it to build_tools/pdf/fonts/ (see its README.md)"))
             break
     if problems:
         raise CourseError(problems)

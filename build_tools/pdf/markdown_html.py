@@ -7,6 +7,7 @@ click-to-expand block (``<details>``) is printed open.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import xml.etree.ElementTree as etree
 from typing import Callable
 
@@ -28,15 +29,15 @@ CLOSED_DETAILS = re.compile(r"<details\b(?![^>]*\sopen\b)")
 
 
 class _PrintTreeprocessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, resolve: LinkResolver):
+    def __init__(self, md: markdown.Markdown, links: "_Links"):
         super().__init__(md)
-        self.resolve = resolve
+        self.links = links
 
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
             if link.get("href") is None:
                 continue
-            target = self.resolve(link.get("href", ""))
+            target = self.links.resolve(link.get("href", ""))
             if target is None:
                 link.tag = "span"
                 link.attrib.pop("href")
@@ -45,19 +46,28 @@ class _PrintTreeprocessor(Treeprocessor):
                 link.set("href", target)
 
 
-class _PrintExtension(Extension):
-    def __init__(self, resolve: LinkResolver):
+class _Links(Extension):
+    """Holds the resolver of the text being converted, so that one Markdown instance serves every text."""
+
+    def __init__(self):
         super().__init__()
-        self.resolve = resolve
+        self.resolve: LinkResolver = keep_external_only
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After md_in_html and attr_list have built the tree (priority below theirs).
-        md.treeprocessors.register(_PrintTreeprocessor(md, self.resolve), "course_print", 1)
+        md.treeprocessors.register(_PrintTreeprocessor(md, self), "course_print", 1)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> tuple[markdown.Markdown, _Links]:
+    links = _Links()
+    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, links], output_format="html"), links
 
 
 def markdown_to_html(text: str, resolve: LinkResolver) -> str:
-    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, _PrintExtension(resolve)], output_format="html")
-    return CLOSED_DETAILS.sub("<details open", md.convert(text))
+    md, links = _converter()
+    links.resolve = resolve
+    return CLOSED_DETAILS.sub("<details open", md.reset().convert(text))
 
 
 def keep_external_only(href: str) -> str | None:
