@@ -112,3 +112,19 @@ def test_shutdown_finishes_the_request_in_flight(served_course, database_url):
     assert service.process.wait(30) == 0
     assert count_rows(database_url) == 1
     assert "Shutting down" in service.log and service.log.rstrip().endswith("feedback service: stopped")
+
+
+def test_an_allowed_other_site_may_send_feedback(served_course, tmp_path):
+    site = "https://course.example.org"
+    with ServiceProcess(served_course, db=tmp_path / "f.sqlite3", extra_args=("--allow-origin", site + "/")) as service:
+        preflight = httpx.options(service.url + "/api/feedback", headers={
+            "Origin": site, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+        assert preflight.status_code == 204
+        assert preflight.headers["access-control-allow-origin"] == site
+        assert "POST" in preflight.headers["access-control-allow-methods"]
+        assert "content-type" in preflight.headers["access-control-allow-headers"]
+        sent = httpx.post(service.url + "/api/feedback", json=submission(), headers={"Origin": site})
+        assert sent.status_code == 201 and sent.headers["access-control-allow-origin"] == site
+        other = httpx.post(service.url + "/api/feedback", json=submission(), headers={"Origin": "https://other.example"})
+        assert other.status_code == 403 and "access-control-allow-origin" not in other.headers
+        assert count_rows(f"sqlite:///{tmp_path / 'f.sqlite3'}") == 1
