@@ -9,11 +9,22 @@ page lists no packs at all: see offline_site.py.)
 """
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 from ..site.downloads import PACK_ITEM, SIZE_SLOT, human_size
 from ..site.html import text
 from .names import PACK_KINDS, dist_pack, site_lang_dir, site_pack
+
+
+def _place(pack: Path, target: Path) -> None:
+    """A hard link where the file system allows it (packs are tens of megabytes and never change
+    once written: the next build writes new files), else a copy."""
+    try:
+        os.link(pack, target)
+    except OSError:
+        shutil.copyfile(pack, target)
 
 
 def complete_pack_entries(html: str, sizes: dict[str, str]) -> str:
@@ -38,7 +49,7 @@ def publish_packs(ctx) -> None:
             if pack.is_file():
                 target = lang_root / site_pack(kind, code)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(pack, target)
+                _place(pack, target)
                 sizes[kind] = human_size(pack.stat().st_size, language)
         downloads = language.page_of_kind("downloads")
         page_file = lang_root / downloads.html_name if downloads else None
