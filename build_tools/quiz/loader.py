@@ -261,9 +261,8 @@ def _question_text(reader: _Reader, question_id: str, raw: Any) -> QuestionText 
                 found.items[str(choice_id)] = entry["text"]
     if "accept" in raw:
         accept = raw["accept"] if isinstance(raw["accept"], list) else [raw["accept"]]
-        found.accept = [t for i, v in enumerate(accept)
-                        if (t := reader.text(v, where + ("accept", i) if isinstance(raw["accept"], list) else where + ("accept",),
-                                             "accepted answer"))]
+        texts = (reader.text(value, where + ("accept", index), "accepted answer") for index, value in enumerate(accept))
+        found.accept = [text for text in texts if text]
     return found
 
 

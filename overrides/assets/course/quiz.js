@@ -29,7 +29,10 @@
   }
 
   function load(key) {
-    try { return JSON.parse(window.localStorage.getItem(key)) || {}; } catch (e) { return {}; }
+    try {
+      var value = JSON.parse(window.localStorage.getItem(key));
+      return value && typeof value === "object" ? value : {};
+    } catch (e) { return {}; }
   }
 
   function store(key, value) {
@@ -73,7 +76,7 @@
     function restore() {
       state = load(key);
       var a = state.attempt;
-      if (!a || a.version !== data.version || !a.ids.every(function (id) { return byId[id]; })) {
+      if (!a || a.version !== data.version || !Array.isArray(a.ids) || !a.ids.every(function (id) { return byId[id]; })) {
         state.attempt = newAttempt(null);
       }
     }
