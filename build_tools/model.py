@@ -74,7 +74,6 @@ class Language:
     glossary_path: str = ""
     glossary_lines: LineMap = field(default_factory=LineMap)
     unreadable: set[str] = field(default_factory=set)   # page files that exist but could not be parsed
-    quiz: Any = None    # the course's quiz banks (set by quiz_hook.attach_quiz), for the quiz page renderer
 
     @property
     def ordered_pages(self) -> list[Page]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 def attach_quiz(course) -> None:
-    """Load ``quiz/bank.yml`` and its translations into ``course.quiz`` (and each language's ``quiz``).
+    """Load ``quiz/bank.yml`` and its translations into ``course.quiz``.
 
     Problems found while reading (YAML errors, unknown types or fields) go to ``course.problems``.
     """
@@ -11,5 +11,3 @@ def attach_quiz(course) -> None:
 
     has_quiz_page = course.source.page_of_kind("quiz") is not None
     course.quiz = load_quiz(course.config, course.problems, has_quiz_page)
-    for language in course.languages.values():
-        language.quiz = course.quiz

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..model import Language, Page
 from ..site.html import attr, json_script, text
+from ..site.rendering import rendering_course
 from .export import quiz_data
 
 # UI strings the page and quiz.js read (translations/<lang>.yml, block 'quiz:').
@@ -25,7 +26,8 @@ DATA_ID = "course-quiz-data"
 
 def render_quiz(language: Language, page: Page, lang_dir: Path) -> str:
     parts = [page.intro.strip()]
-    quiz = language.quiz
+    course = rendering_course()
+    quiz = course.quiz if course is not None else None
     if quiz is not None and quiz.questions:
         parts.append(f'<div class="course-quiz" id="{CONTAINER_ID}" data-course-quiz="{attr(DATA_ID)}" '
                      f'lang="{attr(language.code)}"><noscript><p>{text(language.t("quiz.noscript"))}</p></noscript></div>')

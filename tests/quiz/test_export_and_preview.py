@@ -9,6 +9,7 @@ from helpers import edit
 from build_tools.model import load_course
 from build_tools.quiz.export import quiz_data
 from build_tools.quiz.page import render_quiz
+from build_tools.site.rendering import rendering
 
 
 def data_of(root, lang):
@@ -57,7 +58,8 @@ def test_page_embeds_the_bank_safely(fixture_course):
     edit(fixture_course / "quiz/bank.yml", "text: Pay\n", "text: Pay </script><b>now</b>\n")
     course = load_course(fixture_course)
     language = course.languages["en"]
-    html = render_quiz(language, language.page_of_kind("quiz"), fixture_course)
+    with rendering(course):
+        html = render_quiz(language, language.page_of_kind("quiz"), fixture_course)
     assert html.startswith("Omnichannel links every channel of a shop.")
     assert '<div class="course-quiz" id="course-quiz" data-course-quiz="course-quiz-data" lang="en">' in html
     assert "<noscript><p>The quiz needs JavaScript." in html
