@@ -137,3 +137,12 @@ def test_answer_key_names_the_printed_letters_of_every_question_type(fixture_cou
         questions["short-text"].answer[0]
     learner = self_test_for(course, el, el.page_of_kind("quiz"), _Collector(el), answer_key=False)
     assert learner["answers"] == [] and len(learner["questions"]) == 6
+
+
+def test_cover_keeps_a_marked_phrase_and_metadata_drops_the_tags(fixture_course):
+    edit(fixture_course / "content/el/index.md", "description: Το πανκαναλικό",
+         'description: Με <span lang="en">email</span> και <b>x</b>. Το πανκαναλικό')
+    course = load_course(fixture_course)
+    html = module_document(course, course.languages["el"], PdfSettings(answer_key=True)).html
+    assert '<p class="cover__description">Με <span lang="en">email</span> και &lt;b&gt;x&lt;/b&gt;.' in html
+    assert '<meta name="description" content="Με email και x. Το πανκαναλικό' in html

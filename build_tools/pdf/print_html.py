@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import artefact_paths
+from ..markdown_source import TAG
 from ..model import Course, Language, Page
 from ..site.glossary import sorted_entries
 from ..site.html import title_html
@@ -145,7 +146,9 @@ def _cover(collect: _Collector, language: Language, home: Page | None) -> dict:
                 facts.append((collect.ui(key), collect.meta(home, field_name)))
     facts.append((collect.ui("home.language"), collect.add("mkdocs.yml", 0, language.name)))
     description = collect.meta(home, "description").strip() if home and home.meta.get("description") else ""
-    return {"kicker": collect.ui("pdf.module"), "facts": facts, "description": description}
+    # The description may mark a phrase in another language: kept on the cover, dropped in the metadata.
+    return {"kicker": collect.ui("pdf.module"), "facts": facts, "description": TAG.sub("", description),
+            "description_html": Markup(title_html(description))}
 
 
 def _glossary(collect: _Collector, language: Language, page: Page | None) -> dict | None:
