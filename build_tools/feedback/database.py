@@ -10,6 +10,7 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,11 +110,29 @@ def _close_quietly(conn: Any) -> None:
         pass
 
 
+_JOURNAL_MODE_LOCK = threading.Lock()
+
+
+def _use_write_ahead_log(conn: sqlite3.Connection, attempts: int = 100) -> None:
+    """Switch to WAL (readers never block the writer). Switching a new file needs it to itself, and
+    SQLite answers 'locked' at once instead of waiting when another connection opens it at that
+    moment: serialise within the process and retry briefly for other processes."""
+    for attempt in range(attempts):
+        try:
+            with _JOURNAL_MODE_LOCK:
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+
+
 def _connect_sqlite(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")        # readers never block the writer
-    conn.execute("PRAGMA synchronous=NORMAL")      # safe with WAL; no fsync on every commit
     conn.execute("PRAGMA busy_timeout=30000")      # other processes writing: wait, do not fail
+    _use_write_ahead_log(conn)
+    conn.execute("PRAGMA synchronous=NORMAL")      # safe with WAL; no fsync on every commit
     return conn
 
 
