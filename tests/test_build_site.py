@@ -113,3 +113,12 @@ def test_section_heading_may_mark_a_phrase_in_another_language(fixture_course):
     build(fixture_course)
     html = (fixture_course / "site/el/01-basics.html").read_text(encoding="utf-8")
     assert 'Τα κανάλια και το <span lang="en">BOPIS</span> &lt;b&gt;x&lt;/b&gt;</h2>' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_but_the_form_offers_the_feedback_action(built_fixture, lang):
+    folder = lang_dir(built_fixture / "site", lang)
+    for name in ("index.html", "91-test-yourself.html", "93-glossary.html", "94-downloads.html", "90-key-points.html"):
+        html = (folder / name).read_text(encoding="utf-8")
+        assert f'href="95-feedback.html?page={name[:-5]}"' in html, name
+    assert "course-action--feedback" not in (folder / "95-feedback.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from .glossary import render_glossary
 from .home import render_home
 from .html import attr, json_script, text
 from .rendering import rendering
-from .sections import render_section_page
+from .sections import feedback_bar, render_section_page
 
 # UI strings the site's JavaScript reads on every page.
 SCRIPT_UI_KEYS = ("sections.expand_all", "sections.collapse_all", "hint.landscape", "hint.dismiss")
@@ -58,8 +58,11 @@ def front_matter(language: Language, page: Page) -> str:
 def render_page(language: Language, page: Page, lang_dir: Path) -> str:
     renderer = BODY_RENDERERS.get(page.kind, _intro_only)
     ui = {key: language.t(key) for key in SCRIPT_UI_KEYS}
-    return "\n\n".join([front_matter(language, page), renderer(language, page, lang_dir),
-                        landscape_hint(language), json_script("course-ui", ui)]) + "\n"
+    # Pages with sections carry the full action bar; every other page still offers feedback.
+    feedback = "" if page.kind in SECTION_PAGE_KINDS else feedback_bar(language, page)
+    parts = [front_matter(language, page), renderer(language, page, lang_dir), feedback,
+             landscape_hint(language), json_script("course-ui", ui)]
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def write_if_changed(path: Path, content: str) -> bool:

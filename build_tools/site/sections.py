@@ -12,16 +12,30 @@ def _exists(lang_dir: Path, relative: str) -> bool:
     return (lang_dir / relative).is_file()
 
 
+def feedback_action(language: Language, page: Page) -> str:
+    feedback = language.page_of_kind("feedback")
+    if feedback is None:
+        return ""
+    return (f'<a class="md-button course-action course-action--feedback" '
+            f'href="{attr(feedback.html_name)}?page={attr(page.stem)}">{text(language.t("actions.feedback"))}</a>')
+
+
+def feedback_bar(language: Language, page: Page) -> str:
+    """The Feedback action alone, for pages without narration or a PDF of their own."""
+    link = feedback_action(language, page)
+    if not link or page.kind == "feedback":
+        return ""
+    return f'<nav class="course-actions course-actions--feedback-only" aria-label="{attr(language.t("actions.label"))}">\n{link}\n</nav>'
+
+
 def action_bar(language: Language, page: Page, lang_dir: Path) -> str:
     """Feedback, play audio and download: each leads somewhere real."""
-    feedback = language.page_of_kind("feedback")
     downloads = language.page_of_kind("downloads")
     audio = artefact_paths.lesson_audio(page)
     pdf = artefact_paths.lesson_pdf(page)
     parts = [f'<nav class="course-actions" aria-label="{attr(language.t("actions.label"))}">']
-    if feedback:
-        parts.append(f'<a class="md-button course-action course-action--feedback" '
-                     f'href="{attr(feedback.html_name)}?page={attr(page.stem)}">{text(language.t("actions.feedback"))}</a>')
+    if feedback_action(language, page):
+        parts.append(feedback_action(language, page))
     if _exists(lang_dir, audio):
         parts.append(f'<button type="button" class="md-button course-action course-action--audio" '
                      f'data-course-audio="{attr(audio)}" data-course-title="{attr(page.title)}">'
