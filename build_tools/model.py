@@ -117,6 +117,19 @@ class Course:
     def show(self, path: Path | str) -> str:
         return display_path(path, self.root)
 
+    def aligned_sections(self):
+        """Every translated section with its English counterpart:
+        (language, page, section, English page, English section)."""
+        for language in self.translations:
+            for name, page in language.pages.items():
+                source = self.source.pages.get(name)
+                if source is None:
+                    continue
+                for section in page.sections:
+                    source_section = source.section(section.id)
+                    if source_section is not None:
+                        yield language, page, section, source, source_section
+
 
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """{"quiz": {"check": "Check"}} -> {"quiz.check": "Check"}."""

@@ -42,24 +42,16 @@ def parity_exceptions(course: Course) -> dict[str, set[str]]:
 
 
 def check_block_parity(course: Course) -> list[Problem]:
-    english = course.source
     exceptions = parity_exceptions(course)
     problems = []
-    for language in course.translations:
-        allowed = exceptions.get(language.code, set())
-        for name, page in language.pages.items():
-            source = english.pages.get(name)
-            if source is None:
-                continue
-            for section in page.sections:
-                source_section = source.section(section.id)
-                if source_section is None or f"{name}#{section.id}" in allowed:
-                    continue
-                ours, theirs = block_shape(section.body), block_shape(source_section.body)
-                if ours != theirs:
-                    problems.append(Problem(
-                        page.path, section.line,
-                        f"{language.code}: section '{section.id}' has {ours[0]} list items and {ours[1]} table rows, "
-                        f"English {theirs[0]} and {theirs[1]} ({source.path}:{source_section.line})",
-                        f"keep the English structure, or list '{name}#{section.id}' under '{language.code}:' in {EXCEPTIONS_FILE} with a reason"))
+    for language, page, section, source, source_section in course.aligned_sections():
+        if f"{page.name}#{section.id}" in exceptions.get(language.code, set()):
+            continue
+        ours, theirs = block_shape(section.body), block_shape(source_section.body)
+        if ours != theirs:
+            problems.append(Problem(
+                page.path, section.line,
+                f"{language.code}: section '{section.id}' has {ours[0]} list items and {ours[1]} table rows, "
+                f"English {theirs[0]} and {theirs[1]} ({source.path}:{source_section.line})",
+                f"keep the English structure, or list '{page.name}#{section.id}' under '{language.code}:' in {EXCEPTIONS_FILE} with a reason"))
     return problems

@@ -72,22 +72,14 @@ def check_terminology(course: Course) -> list[Problem]:
     """A translated section uses each key term about as often as the English section."""
     english = course.source
     problems = []
-    for language in course.translations:
-        for name, page in language.pages.items():
-            source = english.pages.get(name)
-            if source is None:
-                continue
-            for section in page.sections:
-                source_section = source.section(section.id)
-                if source_section is None:
-                    continue
-                theirs = count_terms(source_section.title + "\n" + source_section.body, english.glossary)
-                ours = count_terms(section.title + "\n" + section.body, language.glossary)
-                for term in KEY_TERMS:
-                    if abs(theirs[term] - ours[term]) > TOLERANCE:
-                        local = (language.glossary.get(term) or {}).get("term", term)
-                        problems.append(Problem(
-                            page.path, section.line,
-                            f"{language.code}: section '{section.id}' uses the {term} term '{local}' {ours[term]} times, English {theirs[term]} times",
-                            f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept"))
+    for language, page, section, _, source_section in course.aligned_sections():
+        theirs = count_terms(source_section.title + "\n" + source_section.body, english.glossary)
+        ours = count_terms(section.title + "\n" + section.body, language.glossary)
+        for term in KEY_TERMS:
+            if abs(theirs[term] - ours[term]) > TOLERANCE:
+                local = (language.glossary.get(term) or {}).get("term", term)
+                problems.append(Problem(
+                    page.path, section.line,
+                    f"{language.code}: section '{section.id}' uses the {term} term '{local}' {ours[term]} times, English {theirs[term]} times",
+                    f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept"))
     return problems

@@ -43,16 +43,13 @@ def check_translation_status(course: Course) -> list[Problem]:
     """Warnings only: a stale translation still builds, but the instructor is told."""
     problems = []
     for item in translation_status(course):
-        if item.status == STALE:
-            page = course.languages[item.lang].pages[item.name]
-            problems.append(Problem(item.path, page.meta_lines.line("translates"),
-                                    f"{item.lang}: translation is stale: {item.source_path} changed since it was translated",
-                                    f"update the translation, then run 'course i18n --mark {item.lang} {item.name}'",
-                                    severity=WARNING))
-        elif item.status == UNTRANSLATED:
-            page = course.languages[item.lang].pages[item.name]
-            problems.append(Problem(item.path, page.meta_lines.line("translates"),
-                                    f"{item.lang}: not translated yet (scaffolded from {item.source_path})",
-                                    f"translate it, then run 'course i18n --mark {item.lang} {item.name}'",
-                                    severity=WARNING))
+        if item.status not in (STALE, UNTRANSLATED):
+            continue
+        page = course.languages[item.lang].pages[item.name]
+        message, fix = {
+            STALE: (f"translation is stale: {item.source_path} changed since it was translated", "update the translation"),
+            UNTRANSLATED: (f"not translated yet (scaffolded from {item.source_path})", "translate it"),
+        }[item.status]
+        problems.append(Problem(item.path, page.meta_lines.line("translates"), f"{item.lang}: {message}",
+                                f"{fix}, then run 'course i18n --mark {item.lang} {item.name}'", severity=WARNING))
     return problems
