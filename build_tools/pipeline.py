@@ -119,6 +119,8 @@ def build(root: Path | str = ".", steps: list[tuple[str, Step]] | None = None,
     config = course.config
     site_target = Path(site_dir) if site_dir else config.site_dir
     dist_target = Path(dist_dir) if dist_dir else config.dist_dir
+    site_target.parent.mkdir(parents=True, exist_ok=True)
+    dist_target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_target.parent))
     ctx = BuildContext(course, work)
     ctx.dist_dir.mkdir(parents=True)

@@ -122,3 +122,9 @@ def test_every_page_but_the_form_offers_the_feedback_action(built_fixture, lang)
         html = (folder / name).read_text(encoding="utf-8")
         assert f'href="95-feedback.html?page={name[:-5]}"' in html, name
     assert "course-action--feedback" not in (folder / "95-feedback.html").read_text(encoding="utf-8")
+
+
+def test_build_into_folders_that_do_not_exist_yet(fixture_course, tmp_path):
+    build(fixture_course, site_dir=tmp_path / "new" / "site", dist_dir=tmp_path / "other" / "dist")
+    assert (tmp_path / "new" / "site" / "el" / "01-basics.html").is_file()
+    assert (tmp_path / "other" / "dist").is_dir()
