@@ -63,10 +63,12 @@ def generate_pages(ctx: BuildContext) -> None:
 
 def run_site_generator(ctx: BuildContext) -> None:
     from .site.generator import build_site, publish_language_sitemaps
+    from .site.search_index import split_search_index
 
     config = ctx.course.config
     build_site(config, ctx.docs_dir, ctx.site_dir)
     publish_language_sitemaps(ctx.site_dir, [c for c in config.language_codes if c != config.source_language])
+    split_search_index(ctx.site_dir, config.language_codes, config.source_language)
 
 
 # Steps that derive files into the generated docs folder before the pages are written

@@ -38,7 +38,7 @@ class PageFacts(HTMLParser):
         url = a.get(loads[tag]) if tag in loads else None
         if tag == "link" and (a.get("rel") or "") in ("stylesheet", "preload", "icon", "modulepreload"):
             url = a.get("href")
-        if url and (url.startswith("//") or "://" in url):
+        if url and not url.startswith("data:") and (url.startswith("//") or "://" in url):
             self.external.append(url)
 
 
@@ -128,3 +128,16 @@ def test_build_into_folders_that_do_not_exist_yet(fixture_course, tmp_path):
     build(fixture_course, site_dir=tmp_path / "new" / "site", dist_dir=tmp_path / "other" / "dist")
     assert (tmp_path / "new" / "site" / "el" / "01-basics.html").is_file()
     assert (tmp_path / "other" / "dist").is_dir()
+
+
+def test_each_language_searches_its_own_index(built_fixture):
+    import json
+
+    site = built_fixture / "site"
+    greek = json.loads((site / "el" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {d["location"].split("#")[0] for d in greek["docs"]} >= {"01-basics.html", "index.html"}
+    assert not any(d["location"].startswith(("el/", "hu/", "pl/", "ru/")) for d in english["docs"])
+    assert greek["config"]["lang"] == ["en", "el"] and english["config"]["lang"] == ["en"]
+    assert '"base": "."' in (site / "el" / "01-basics.html").read_text(encoding="utf-8")
+    assert "\\u03" not in (site / "el" / "search" / "search_index.json").read_text(encoding="utf-8")

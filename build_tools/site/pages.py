@@ -15,7 +15,7 @@ from .feedback_form import render_feedback_page
 from .glossary import render_glossary
 from .home import render_home
 from .html import attr, json_script, text
-from .rendering import rendering
+from .rendering import rendering, rendering_course
 from .sections import feedback_bar, render_section_page
 
 # UI strings the site's JavaScript reads on every page.
@@ -48,6 +48,8 @@ def landscape_hint(language: Language) -> str:
 
 def front_matter(language: Language, page: Page) -> str:
     meta = {"title": page.title, "course_kind": page.kind, "course_id": page.id, "course_lang": language.code}
+    if language.code != rendering_course().config.source_language:
+        meta["course_search_base"] = "."   # search this language's own index (site/search_index.py)
     if page.kind in SECTION_PAGE_KINDS or page.kind == "home":
         meta["hide"] = ["toc"]
     if page.meta.get("summary") or page.meta.get("description"):

@@ -1,0 +1,48 @@
+"""One search index per language instead of MkDocs' single index of all five.
+
+MkDocs (with the i18n plugin) writes one index holding every language: each page then loads
+about 760 KB (Greek and Russian escaped as \\uXXXX) and finds pages in languages the learner
+does not read. This step splits it: each language folder gets ``search/search_index.json``
+(and the ``.js`` copy that search from file:// reads) with only its own pages, written as
+UTF-8, and the stemmers that language needs. Pages of a language folder point Material's
+search at their own folder (``course_search_base`` in the generated front matter, read by
+``overrides/main.html``).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+INDEX = Path("search") / "search_index.json"
+
+
+def search_languages(code: str, site_dir: Path) -> list[str]:
+    """English for Latin words (brand names, BOPIS) plus the language's own stemmer if the theme has one."""
+    if code == "en":
+        return ["en"]
+    shipped = (site_dir / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{code}.min.js").is_file()
+    return ["en", code] if shipped else ["en"]
+
+
+def _write_index(folder: Path, data: dict) -> None:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search").mkdir(parents=True, exist_ok=True)
+    (folder / INDEX).write_text(text, encoding="utf-8")
+    (folder / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def split_search_index(site_dir: Path, codes: list[str], source_language: str) -> None:
+    path = site_dir / INDEX
+    if not path.is_file():
+        return
+    combined = json.loads(path.read_text(encoding="utf-8"))
+    prefixes = {code: f"{code}/" for code in codes if code != source_language}
+    for code in codes:
+        prefix = prefixes.get(code, "")
+        if prefix:
+            docs = [dict(d, location=d["location"][len(prefix):]) for d in combined["docs"]
+                    if d["location"].startswith(prefix)]
+        else:
+            docs = [d for d in combined["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
+        config = dict(combined["config"], lang=search_languages(code, site_dir))
+        _write_index(site_dir / prefix, {"config": config, "docs": docs})
