@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .cache import digest
 
 # A fixed timestamp keeps a pack byte-identical when its files are unchanged.
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -54,8 +58,29 @@ def _write_member(archive: zipfile.ZipFile, name: str, data: bytes | None = None
         archive.writestr(info, data or b"")
 
 
-def write_pack(target: Path, members: list[PackMember], readme: str) -> PackInfo:
-    """Write ``target`` (a .zip) with ``README.txt``, ``MANIFEST.json`` and the members in order."""
+def write_pack(target: Path, members: list[PackMember], readme: str, cache_dir: Path | None = None) -> PackInfo:
+    """Write ``target`` (a .zip) with ``README.txt``, ``MANIFEST.json`` and the members in order.
+
+    With ``cache_dir``, a pack whose README and member contents are unchanged is linked from
+    the cache instead of being zipped again (an audio pack holds about 20 MB of MP3)."""
+    if cache_dir is None:
+        return _zip_pack(target, members, readme)
+    key = digest(readme, [(m.name, sha256_of(m.source)) for m in members])[:16]
+    cached = Path(cache_dir) / f"{target.stem}-{key}.zip"
+    if not cached.is_file():
+        for old in Path(cache_dir).glob(f"{target.stem}-*.zip"):
+            old.unlink()
+        _zip_pack(cached, members, readme)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:   # another file system: copy
+        shutil.copyfile(cached, target)
+    return PackInfo(target, target.stat().st_size, len(members))
+
+
+def _zip_pack(target: Path, members: list[PackMember], readme: str) -> PackInfo:
     names = [m.name for m in members]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates or {README_NAME, MANIFEST_NAME} & set(names):

@@ -117,7 +117,7 @@ def test_tags_name_title_course_language_and_track_number(narrated):
 
 def test_the_cache_says_what_git_should_keep(narrated):
     ignore = (narrated / "audio/.gitignore").read_text(encoding="utf-8")
-    assert "*.espeak.mp3" in ignore and "/*/*.mp3" in ignore
+    assert "*.espeak.mp3" in ignore and "/*/*.mp3" in ignore and ".verified.json" in ignore
 
 
 def test_course_audio_command(fixture_course):
@@ -126,7 +126,7 @@ def test_course_audio_command(fixture_course):
     assert result.returncode == 0, result.stderr
     assert "[audio] 7/7 (7 generated, 0 cached, 0 fell back)" in result.stderr
     assert "course audio: 5 part(s) spoken, 2 lesson track(s) joined" in result.stderr
-    assert sorted(p.name for p in (fixture_course / "audio").iterdir()) == [".gitignore", "hu", "manifest.json"]
+    assert sorted(p.name for p in (fixture_course / "audio").iterdir()) == [".gitignore", ".verified.json", "hu", "manifest.json"]
     bad = subprocess.run([sys.executable, "-m", "build_tools.cli", "audio", "--lang", "de"],
                          cwd=fixture_course, capture_output=True, text=True)
     assert bad.returncode == 1 and "'de' is not a course language" in bad.stderr

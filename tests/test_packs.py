@@ -39,3 +39,19 @@ def test_clashing_names_are_refused(tmp_path):
     source.write_text("x")
     with pytest.raises(ValueError):
         write_pack(tmp_path / "p.zip", [PackMember("x.txt", source), PackMember("x.txt", source)], "r")
+
+
+def test_cached_pack_is_reused_only_while_its_members_are_unchanged(tmp_path):
+    source = tmp_path / "a.mp3"
+    source.write_bytes(b"\xff\xfb" * 1000)
+    cache = tmp_path / "cache"
+    first = write_pack(tmp_path / "one" / "p.zip", [PackMember("a.mp3", source)], "readme", cache_dir=cache)
+    cached = list(cache.glob("p-*.zip"))
+    assert len(cached) == 1 and first.path.read_bytes() == cached[0].read_bytes()
+    stamp = cached[0].stat().st_mtime_ns
+    write_pack(tmp_path / "two" / "p.zip", [PackMember("a.mp3", source)], "readme", cache_dir=cache)
+    assert cached[0].stat().st_mtime_ns == stamp            # reused, not zipped again
+    source.write_bytes(b"\xff\xfb" * 999)
+    third = write_pack(tmp_path / "three" / "p.zip", [PackMember("a.mp3", source)], "readme", cache_dir=cache)
+    assert [p.name for p in cache.glob("p-*.zip")] != [cached[0].name]   # a new key replaced the old pack
+    assert verify_pack(third.path) == []

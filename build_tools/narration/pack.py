@@ -12,8 +12,7 @@ from pathlib import Path
 
 from ..model import Course, Language
 from ..packs import PackInfo, PackMember, write_pack
-from .encode import check_track
-from .mp3 import Mp3Error
+from .encode import read_tags
 from .store import TrackStore
 from .synthesis import LessonPlan, course_title, plain_title
 
@@ -52,11 +51,10 @@ def pack_tracks(plans: list[LessonPlan], store: TrackStore) -> list[PackTrack]:
                     for index, part in enumerate(lesson.sections, start=1)]
         for name, title, track, whole in entries:
             source = store.file_of(track)
-            try:
-                seconds = check_track(source).seconds
-            except Mp3Error as exc:
-                raise RuntimeError(f"narration track {track} is not ready for the pack: {exc}") from exc
-            tracks.append(PackTrack(name, title, seconds, source, whole))
+            length = read_tags(source).get("length", "") if source.is_file() else ""
+            if not length.isdigit():   # the narration step checked every track; its length tag says how long
+                raise RuntimeError(f"narration track {track} is not ready for the pack: no length tag in {source.name}")
+            tracks.append(PackTrack(name, title, int(length) / 1000, source, whole))
     return tracks
 
 
@@ -106,4 +104,5 @@ def write_audio_pack(course: Course, lang: str, plans: list[LessonPlan], store: 
             (folder / name).write_text(content, encoding="utf-8")
         members = [PackMember(name, folder / name) for name in texts]
         members += [PackMember(t.name, t.source) for t in tracks]
-        return write_pack(dist_dir / lang / pack_name(lang), members, readme(language, album, tracks))
+        return write_pack(dist_dir / lang / pack_name(lang), members, readme(language, album, tracks),
+                          cache_dir=course.config.cache_dir / "packs")

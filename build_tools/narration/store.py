@@ -13,14 +13,16 @@ rest, which any build makes again.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Iterator
 
 from ..cache import Manifest, digest
 from .encode import check_track
-from .mp3 import Mp3Error, Mp3Stream
+from .mp3 import Mp3Error
 
 FORMAT = 1            # bump when the way tracks are made changes: every key changes with it
 LESSON = "lesson"
@@ -31,7 +33,9 @@ GITIGNORE = """\
 *.espeak.mp3
 /*/*.mp3
 *.tmp
+.verified.json
 """
+VERIFIED_NAME = ".verified.json"   # track -> "size:mtime" of its file when it last decoded whole
 
 
 def part_key(engine: str, text: str, identity: dict) -> str:
@@ -50,6 +54,12 @@ class TrackStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.manifest = Manifest.in_folder(self.root)
+        self._verified_lock = threading.Lock()
+        try:
+            loaded = json.loads((self.root / VERIFIED_NAME).read_text(encoding="utf-8"))
+            self.verified: dict[str, str] = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            self.verified = {}
 
     def recorded(self, track: str) -> str | None:
         return self.manifest.entries.get(track)
@@ -66,14 +76,47 @@ class TrackStore:
         engine = engine_of(key)
         return self.lesson_file(track) if engine == LESSON else self.part_file(track, engine)
 
-    def intact(self, track: str, key: str) -> Mp3Stream | None:
-        """The stream of ``track`` when the manifest records ``key`` for it and its file is whole."""
-        if not self.manifest.is_fresh(track, key, self.file_of(track, key)):
-            return None
+    def intact(self, track: str, key: str) -> bool:
+        """True when the manifest records ``key`` for ``track`` and its file is whole.
+
+        Decoding every cached track on every build took most of a no-op build; a file whose
+        size and modification time are those it had when it last decoded whole is trusted.
+        A cut-short or rewritten file has another size or time and is decoded again."""
+        path = self.file_of(track, key)
+        if not self.manifest.is_fresh(track, key, path):
+            return False
+        stat = path.stat()
+        stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+        with self._verified_lock:
+            if self.verified.get(track) == stamp:
+                return True
         try:
-            return check_track(self.file_of(track, key))
+            check_track(path)
         except Mp3Error:
+            return False
+        with self._verified_lock:
+            self.verified[track] = stamp
+        return True
+
+    def _stamp(self, track: str) -> str | None:
+        try:
+            stat = self.file_of(track).stat()
+        except OSError:
             return None
+        return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+    def tags_current(self, track: str, tags: object) -> bool:
+        """True when the file is as it was when ``tags`` were last found or written in it."""
+        stamp = self._stamp(track)
+        with self._verified_lock:
+            return stamp is not None and self.verified.get(track + "#tags") == f"{stamp}|{tags!r}"
+
+    def note_tags(self, track: str, tags: object) -> None:
+        stamp = self._stamp(track)
+        if stamp is not None:
+            with self._verified_lock:
+                self.verified[track + "#tags"] = f"{stamp}|{tags!r}"
+                self.verified[track] = stamp    # retagging rewrote a file that was whole
 
     def record(self, track: str, key: str) -> None:
         """Record ``key`` for ``track`` and remove the file of its previous key, if that was another file."""
@@ -118,6 +161,11 @@ class TrackStore:
         if not ignore.is_file():
             ignore.write_text(GITIGNORE, encoding="utf-8")
         self.manifest.save()
+        with self._verified_lock:
+            known = {t: v for t, v in self.verified.items() if t.split("#tags")[0] in self.manifest.entries}
+        tmp = self.root / (VERIFIED_NAME + ".tmp")
+        tmp.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.root / VERIFIED_NAME)
 
 
 @contextlib.contextmanager

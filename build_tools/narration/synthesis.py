@@ -137,6 +137,15 @@ class Narrator:
         write_track(self.store.part_file(part.track, engine.name), mp3, _tagged(part.tags, engine.name))
         self.store.record(part.track, key)
 
+    def _keep_tags(self, track: str, tags: TrackTags) -> None:
+        """Rewrite the ID3 tags of a cached track only when they differ (titles can change alone)."""
+        if self.store.tags_current(track, tags):
+            return
+        if retag(self.store.file_of(track), tags):
+            with self._lock:
+                self.report.retagged.append(track)
+        self.store.note_tags(track, tags)
+
     def make_part(self, part: PartPlan) -> None:
         chain = self.chain(part.lang)
         recorded = self.store.recorded(part.track)
@@ -144,7 +153,7 @@ class Narrator:
         if cached_engine in chain:
             engine = self.engine(cached_engine)
             if recorded == part_key(engine.name, part.text, engine.identity(part.lang)) \
-                    and self.store.intact(part.track, recorded) is not None:
+                    and self.store.intact(part.track, recorded):
                 better = chain[:chain.index(cached_engine)]
                 if better and self._reachable(better[0]):
                     try:   # a fallback track while the natural voice may be back: try to replace it
@@ -154,8 +163,7 @@ class Narrator:
                     except EngineUnavailable as exc:
                         with self._lock:
                             self.report.reasons.setdefault(better[0], str(exc))
-                if retag(self.store.file_of(part.track), _tagged(part.tags, cached_engine)):
-                    self.report.retagged.append(part.track)
+                self._keep_tags(part.track, _tagged(part.tags, cached_engine))
                 self._note("cached", self.report.cached, part.track)
                 return
         for position, name in enumerate(chain):
@@ -182,9 +190,8 @@ class Narrator:
         key = lesson_key(part_keys, self.settings.pause)
         engines = sorted({engine_of(k) for k in part_keys}, key=lambda e: (e != "gtts", e))
         tags = _tagged(lesson.tags, "+".join(engines))
-        if self.store.intact(lesson.track, key) is not None:
-            if retag(self.store.lesson_file(lesson.track), tags):
-                self.report.retagged.append(lesson.track)
+        if self.store.intact(lesson.track, key):
+            self._keep_tags(lesson.track, tags)
             self._note("cached", self.report.cached, lesson.track)
             return
         data = [self.store.file_of(p.track).read_bytes() for p in lesson.parts]

@@ -16,5 +16,6 @@ def make_pdf_packs(ctx) -> None:
         if not files:
             continue
         members = [PackMember(path.name, path) for path in files]
-        write_pack(dist_pack(ctx.dist_dir, "pdf", code), members, pack_readme(ctx.course, language, "downloads.readme_pdf"))
+        write_pack(dist_pack(ctx.dist_dir, "pdf", code), members, pack_readme(ctx.course, language, "downloads.readme_pdf"),
+                   cache_dir=ctx.course.config.cache_dir / "packs")
         ctx.count("packs")
