@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 
 from .database import StorageUnavailable
 from .export import csv_lines
+from .group_commit import GroupCommit
 from .origin import OriginMiddleware
 from .rate_limit import RateLimiter
 from .security import SecurityHeadersMiddleware, content_security_policy, inline_script_hashes
@@ -102,6 +103,7 @@ def _query_from(request: Request) -> FeedbackQuery:
 
 def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings = ServiceSettings()) -> ASGIApp:
     limiter = RateLimiter(settings.rate_limit)
+    writer = GroupCommit(store)
 
     def require_instructor(request: Request) -> None:
         if not settings.admin_token:
@@ -125,7 +127,7 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
             submission = validate_submission(data, settings.languages)
         except InvalidSubmission as exc:
             raise ApiError(422, "the feedback has invalid fields", errors=exc.errors) from None
-        feedback_id, created = await run_in_threadpool(store.add, submission)
+        feedback_id, created = await writer.add(submission)
         if submission.is_spam:
             log.info(f"feedback #{feedback_id} kept as spam (the hidden field was filled in)")
         return JSONResponse({"id": feedback_id, "duplicate": not created}, status_code=201 if created else 200)

@@ -89,19 +89,26 @@ class FeedbackStore:
 
     def add(self, submission: Submission) -> tuple[int, bool]:
         """Store a submission; returns (id, True) when new, (existing id, False) when already stored."""
-        s = submission
+        return self.add_many([submission])[0]
+
+    def add_many(self, submissions: list[Submission]) -> list[tuple[int, bool]]:
+        """Store several submissions in one transaction (all or none); (id, created) for each, in order."""
+        results = []
         with self.db.transaction(write=True) as cursor:
-            self.db.execute(cursor,
-                            "INSERT INTO feedback (submission_id, created_at, rating, helpful, improve, email, page, "
-                            "lesson, lang, is_spam) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            "ON CONFLICT (submission_id) DO NOTHING RETURNING id",
-                            (s.submission_id, utc_timestamp(), s.rating, s.helpful, s.improve, s.email, s.page,
-                             s.lesson, s.lang, int(s.is_spam)))
-            row = cursor.fetchone()
-            if row is not None:
-                return int(row[0]), True
-            self.db.execute(cursor, "SELECT id FROM feedback WHERE submission_id = ?", (s.submission_id,))
-            return int(cursor.fetchone()[0]), False
+            for s in submissions:
+                self.db.execute(cursor,
+                                "INSERT INTO feedback (submission_id, created_at, rating, helpful, improve, email, page, "
+                                "lesson, lang, is_spam) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT (submission_id) DO NOTHING RETURNING id",
+                                (s.submission_id, utc_timestamp(), s.rating, s.helpful, s.improve, s.email, s.page,
+                                 s.lesson, s.lang, int(s.is_spam)))
+                row = cursor.fetchone()
+                if row is None:
+                    self.db.execute(cursor, "SELECT id FROM feedback WHERE submission_id = ?", (s.submission_id,))
+                    results.append((int(cursor.fetchone()[0]), False))
+                else:
+                    results.append((int(row[0]), True))
+        return results
 
     def query(self, query: FeedbackQuery = FeedbackQuery()) -> list[dict[str, Any]]:
         where, params = query.where()

@@ -118,3 +118,28 @@ def test_iterating_everything_pages_through_all_rows(database_url, monkeypatch):
         assert len(store.query()) == 3
     finally:
         store.close()
+
+
+def test_a_batch_is_stored_in_order_in_one_transaction(database_url):
+    import asyncio
+
+    from build_tools.feedback.group_commit import GroupCommit
+
+    store = FeedbackStore.open(database_url)
+    try:
+        first, again = submission(helpful="first"), submission(helpful="second")
+        assert store.add(first)[1] is True
+
+        async def send_together():
+            writer = GroupCommit(store, max_batch=3)
+            return await asyncio.gather(*(writer.add(s) for s in [submission(helpful=f"n{i}") for i in range(7)] + [first]))
+
+        results = asyncio.run(send_together())
+        ids = [feedback_id for feedback_id, _ in results]
+        assert [created for _, created in results] == [True] * 7 + [False]   # the resent one is not stored twice
+        assert ids[:7] == sorted(ids[:7]) and ids[7] == store.add(first)[0]
+        assert [row["helpful"] for row in store.query(FeedbackQuery())] == ["first"] + [f"n{i}" for i in range(7)]
+        (new_id, created), (same_id, created_again) = store.add_many([again, again])
+        assert new_id > ids[6] and same_id == new_id and (created, created_again) == (True, False)
+    finally:
+        store.close()
