@@ -134,8 +134,10 @@ class Narrator:
 
     def _write(self, part: PartPlan, engine: Engine, mp3: bytes) -> None:
         key = part_key(engine.name, part.text, engine.identity(part.lang))
-        write_track(self.store.part_file(part.track, engine.name), mp3, _tagged(part.tags, engine.name))
+        tags = _tagged(part.tags, engine.name)
+        write_track(self.store.part_file(part.track, engine.name), mp3, tags)
         self.store.record(part.track, key)
+        self.store.note_tags(part.track, tags)     # just written whole: no need to decode it next build
 
     def _keep_tags(self, track: str, tags: TrackTags) -> None:
         """Rewrite the ID3 tags of a cached track only when they differ (titles can change alone)."""
@@ -197,6 +199,7 @@ class Narrator:
         data = [self.store.file_of(p.track).read_bytes() for p in lesson.parts]
         write_track(self.store.lesson_file(lesson.track), join_tracks(data, self.settings.pause, self.settings.bitrate), tags)
         self.store.record(lesson.track, key)
+        self.store.note_tags(lesson.track, tags)
         self._note("generated", self.report.assembled, lesson.track)
 
 

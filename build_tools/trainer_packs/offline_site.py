@@ -74,5 +74,6 @@ def make_offline_site_packs(ctx) -> None:
         scratch = ctx.work_dir / "offline-site" / code
         members = offline_site_members(ctx.site_dir, ctx.course, code, scratch)
         write_pack(dist_pack(ctx.dist_dir, "offline-site", code), members,
-                   pack_readme(ctx.course, language, "downloads.readme_offline"))
+                   pack_readme(ctx.course, language, "downloads.readme_offline"),
+                   cache_dir=ctx.course.config.cache_dir / "packs")
         ctx.count("packs")
