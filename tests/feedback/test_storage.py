@@ -134,7 +134,10 @@ def test_a_batch_is_stored_in_order_in_one_transaction(database_url):
             writer = GroupCommit(store, max_batch=3)
             return await asyncio.gather(*(writer.add(s) for s in [submission(helpful=f"n{i}") for i in range(7)] + [first]))
 
-        results = asyncio.run(send_together())
+        # In its own thread: in a full run Playwright's sync API holds the main thread's event loop.
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(1) as pool:
+            results = pool.submit(asyncio.run, send_together()).result()
         ids = [feedback_id for feedback_id, _ in results]
         assert [created for _, created in results] == [True] * 7 + [False]   # the resent one is not stored twice
         assert ids[:7] == sorted(ids[:7]) and ids[7] == store.add(first)[0]
