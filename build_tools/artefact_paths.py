@@ -1,6 +1,8 @@
 """Where derived files live inside a language's part of the site (one convention for every step)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from .markdown_source import Section
 from .model import Page
 
@@ -25,3 +27,8 @@ def module_pdf(lang: str) -> str:
 
 def quiz_data(lang: str) -> str:
     return "quiz/quiz-data.js"
+
+
+def site_lang_dir(site_dir: Path, lang: str, source_lang: str) -> Path:
+    """A language's part of the built site: the root for the source language, ``<lang>/`` otherwise."""
+    return site_dir if lang == source_lang else site_dir / lang

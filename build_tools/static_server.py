@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import socket
 import io
 import os
 import re
@@ -9,6 +10,13 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,17 +1,11 @@
 """`course preview`: an instructor edits a lesson and the preview serves the new text without a restart."""
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from helpers import edit
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from build_tools.static_server import free_port
 
 
 def fetch(url: str) -> str | None:

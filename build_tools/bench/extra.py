@@ -5,7 +5,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from ..narration.engines.espeak import EspeakEngine
 from ..narration.mp3 import read_stream
 from ..narration.settings import load_audio_settings
 from ..narration.text import spoken_text
+from ..static_server import free_port
 from .results import Results
 
 LOAD_SECONDS, CLIENTS = 10, 50
@@ -41,12 +41,6 @@ def measure_narration(root: Path, results: Results) -> None:
     results.add("narration", "offline engine speed (espeak-ng + MP3)", audio / spent, "x real time", ">= 100",
                 note=f"{audio:.0f} s of speech, 15 sections")
     results.add("narration", "size per minute of speech", size / 1024 / (audio / 60), "KB/min")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for(url: str, seconds: float = 20) -> None:
@@ -81,7 +75,7 @@ def measure_feedback(root: Path, results: Results) -> None:
         results.add("feedback", "requests per second", None, "req/s", ">= 1000", note="wrk missing: make bench installs it")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        db, port = Path(tmp) / "bench.sqlite3", _free_port()
+        db, port = Path(tmp) / "bench.sqlite3", free_port()
         script = Path(tmp) / "post.lua"
         script.write_text(WRK_SCRIPT, encoding="utf-8")
         service = subprocess.Popen([sys.executable, "-m", "build_tools.cli", "-q", "serve", "--port", str(port),

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..artefact_paths import site_lang_dir
+
 INDEX = Path("search") / "search_index.json"
 
 
@@ -36,7 +38,9 @@ def split_search_index(site_dir: Path, codes: list[str], source_language: str) -
     if not path.is_file():
         return
     combined = json.loads(path.read_text(encoding="utf-8"))
-    prefixes = {code: f"{code}/" for code in codes if code != source_language}
+    folders = {code: site_lang_dir(site_dir, code, source_language) for code in codes}
+    prefixes = {code: f"{folder.relative_to(site_dir).as_posix()}/" for code, folder in folders.items()
+                if folder != site_dir}
     for code in codes:
         prefix = prefixes.get(code, "")
         if prefix:
@@ -45,4 +49,4 @@ def split_search_index(site_dir: Path, codes: list[str], source_language: str) -
         else:
             docs = [d for d in combined["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
         config = dict(combined["config"], lang=search_languages(code, site_dir))
-        _write_index(site_dir / prefix, {"config": config, "docs": docs})
+        _write_index(folders[code], {"config": config, "docs": docs})

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..artefact_paths import site_lang_dir  # noqa: F401  (packs are placed by the site's layout)
+
 # Every pack kind, in the order the downloads page lists them. "audio" is made by the
 # narration step; a kind whose zip was not made is left off the page.
 PACK_KINDS = ("pdf", "audio", "offline-site")
 SITE_PACKS_DIR = "packs"       # inside a language's part of the site
-
-
-def site_lang_dir(site_dir: Path, lang: str, source_lang: str) -> Path:
-    """A language's part of the built site: the root for the source language, ``<lang>/`` otherwise."""
-    return site_dir if lang == source_lang else site_dir / lang
 
 
 def pack_file(kind: str, lang: str) -> str:
