@@ -1,7 +1,6 @@
 """Measurements of the offline narration engine and of the feedback service under load."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil

@@ -14,7 +14,7 @@ from .downloads import render_downloads
 from .feedback_form import render_feedback_page
 from .glossary import render_glossary
 from .home import render_home
-from .html import attr, json_script, text
+from .html import json_script, text
 from .rendering import rendering, rendering_course
 from .sections import feedback_bar, render_section_page
 
