@@ -167,7 +167,7 @@ def load_config(root: Path | str = ".") -> CourseConfig:
     if not path.is_file():
         raise CourseError.at(MKDOCS_FILE, 0, "mkdocs.yml not found",
                              f"run the command in the course folder (looked in {root})")
-    data, lines = load_yaml_file(path)
+    data, lines = load_yaml_file(path, MKDOCS_FILE)
     lines = LineMap({k: v for k, v in lines.lines.items()}, 1)
     if not isinstance(data, dict):
         raise CourseError.at(MKDOCS_FILE, 1, "mkdocs.yml must be a mapping", "see the README for an example")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CourseError, Problem
+from .source_text import read_text
 from .yaml_lines import LineMap, load_yaml
 
 SECTION_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<id>[^}\s]*)\})?\s*$")
@@ -107,4 +108,4 @@ def parse_source(text: str, path: str) -> tuple[ParsedSource, list[Problem]]:
 
 
 def read_source(path: Path, shown: str) -> tuple[ParsedSource, list[Problem]]:
-    return parse_source(path.read_text(encoding="utf-8"), shown)
+    return parse_source(read_text(path, shown), shown)

@@ -18,6 +18,13 @@ from .yaml_lines import LineMap, load_yaml_file
 PAGE_KINDS = ("home", "lesson", "keypoints", "faq", "glossary", "quiz", "downloads", "feedback")
 HOME_FIELDS = ("title", "eqf", "duration", "description", "outcomes", "keywords", "bibliography")
 PAGE_FIELDS = ("id", "title")
+# Every front matter key a page may have (content/README.md, "Front matter"); any other is a typo.
+KNOWN_FIELDS = {
+    "home": ("kind",) + HOME_FIELDS + ("translates",),
+    "lesson": ("kind",) + PAGE_FIELDS + ("summary", "translates"),
+}
+TEXT_FIELDS = ("id", "title", "summary", "description", "eqf", "duration", "translates")
+LIST_FIELDS = ("outcomes", "keywords", "bibliography")
 
 
 @dataclass

@@ -2,36 +2,8 @@
 from __future__ import annotations
 
 from ..errors import Problem
-from ..model import HOME_FIELDS, PAGE_FIELDS, PAGE_KINDS, Course, Language, Page
-
-
-def _front_matter_problems(page: Page) -> list[Problem]:
-    problems = []
-    kind = page.kind
-    if kind not in PAGE_KINDS:
-        line = page.meta_lines.line("kind") if "kind" in page.meta else 1
-        return [Problem(page.path, line, f"page kind '{kind}' is not known" if kind else "front matter field 'kind' missing",
-                        f"set 'kind:' to one of: {', '.join(PAGE_KINDS)}")]
-    for name in HOME_FIELDS if kind == "home" else PAGE_FIELDS:
-        value = page.meta.get(name)
-        if value in (None, "", []):
-            problems.append(Problem(page.path, 1, f"front matter field '{name}' missing",
-                                    f"add '{name}: ...' between the '---' lines (see content/README.md)"))
-    for name in ("outcomes", "keywords", "bibliography"):
-        if kind == "home" and name in page.meta and not isinstance(page.meta[name], list):
-            problems.append(Problem(page.path, page.meta_lines.line(name), f"front matter field '{name}' must be a list",
-                                    f"write each item on its own line starting with '- ' under '{name}:'"))
-    seen: dict[str, int] = {}
-    for section in page.sections:
-        if section.id and section.id in seen:
-            problems.append(Problem(page.path, section.line, f"section id '{section.id}' is used twice (first on line {seen[section.id]})",
-                                    "give every section of a page its own id"))
-        seen.setdefault(section.id, section.line)
-    return problems
-
-
-def check_front_matter(course: Course) -> list[Problem]:
-    return [p for lang in course.languages.values() for page in lang.ordered_pages for p in _front_matter_problems(page)]
+from ..model import Course, Language, Page
+from .front_matter import check_front_matter  # noqa: F401  (re-exported: checks/__init__.py imports it from here)
 
 
 def _missing_section_line(page: Page, english: Page, section_id: str) -> int:
