@@ -37,6 +37,8 @@ class Page:
     intro: str
     intro_line: int
     sections: list[Section] = field(default_factory=list)
+    # content/<lang>/ and content/<source lang>/: where the page's images are looked up (images.py)
+    folders: tuple[Path, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -149,7 +151,7 @@ def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _load_page(path: Path, lang: str, shown: str, problems: list[Problem]) -> Page | None:
+def _load_page(path: Path, lang: str, shown: str, problems: list[Problem], source_folder: Path) -> Page | None:
     try:
         parsed, found = read_source(path, shown)
     except CourseError as exc:
@@ -157,7 +159,7 @@ def _load_page(path: Path, lang: str, shown: str, problems: list[Problem]) -> Pa
         return None
     problems.extend(found)
     return Page(lang, path.name, shown, parsed.meta, parsed.meta_lines, parsed.intro, parsed.intro_line,
-                parsed.sections)
+                parsed.sections, tuple(dict.fromkeys((path.parent, source_folder))))
 
 
 def _load_yaml_into(path: Path, shown: str, problems: list[Problem]) -> tuple[dict, LineMap]:
@@ -181,7 +183,8 @@ def _load_language(config: CourseConfig, code: str, name: str, problems: list[Pr
     language = Language(code, name)
     folder = config.content_dir / code
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        page = _load_page(path, code, display_path(path, config.root), problems)
+        page = _load_page(path, code, display_path(path, config.root), problems,
+                          config.content_dir / config.source_language)
         if page is None:
             language.unreadable.add(path.name)
         else:

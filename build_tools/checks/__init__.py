@@ -15,6 +15,7 @@ from .block_parity import check_block_parity
 from .feedback_settings import check_feedback_settings
 from .glossary import check_glossary, check_terminology
 from .links import check_links
+from .markdown_body import check_markdown_body
 from .narration import check_narration
 from .structure import check_front_matter, check_parity
 from .translation_status import check_translation_status
@@ -24,6 +25,7 @@ Check = Callable[[Course], list[Problem]]
 
 CHECKS: list[Check] = [
     check_front_matter,
+    check_markdown_body,
     check_parity,
     check_block_parity,
     check_ui_strings,

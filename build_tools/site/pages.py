@@ -7,6 +7,7 @@ from typing import Callable
 import yaml
 
 from ..artefact_paths import SECTION_PAGE_KINDS
+from ..images import sync_images
 from ..model import Course, Language, Page
 from ..narration.ui import PLAYER_UI_KEYS
 from ..quiz.page import render_quiz
@@ -80,7 +81,9 @@ def write_if_changed(path: Path, content: str) -> bool:
 def write_generated_docs(course: Course, docs_dir: Path) -> int:
     """Render every page of every language into ``docs_dir``; returns how many files changed."""
     with rendering(course):     # renderers that need course-wide settings read it (rendering.py)
-        return _write_all_pages(course, docs_dir)
+        changed = _write_all_pages(course, docs_dir)
+    config = course.config      # lesson images: each language's own, else the English one (images.py)
+    return changed + sync_images(config.content_dir, docs_dir, config.language_codes, config.source_language)
 
 
 def _write_all_pages(course: Course, docs_dir: Path) -> int:
