@@ -6,6 +6,7 @@ parses the input files its own way.
 from __future__ import annotations
 
 import hashlib
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,9 @@ class Course:
     languages: dict[str, Language]
     problems: list[Problem] = field(default_factory=list)
     quiz: Any = None
+    # Files that could not be read at all (encoding, YAML syntax): `course check` reports only
+    # these until they are fixed, since every other check would cascade from them.
+    unreadable_files: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -140,6 +144,10 @@ class Course:
                         yield language, page, section, source, source_section
 
 
+# The unreadable files of the course being loaded (load_course sets it).
+UNREADABLE: ContextVar[list[str]] = ContextVar("unreadable_files", default=[])
+
+
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """{"quiz": {"check": "Check"}} -> {"quiz.check": "Check"}."""
     if not isinstance(data, dict):
@@ -156,6 +164,7 @@ def _load_page(path: Path, lang: str, shown: str, problems: list[Problem], sourc
         parsed, found = read_source(path, shown)
     except CourseError as exc:
         problems.extend(exc.problems)
+        UNREADABLE.get().append(shown)
         return None
     problems.extend(found)
     return Page(lang, path.name, shown, parsed.meta, parsed.meta_lines, parsed.intro, parsed.intro_line,
@@ -166,10 +175,10 @@ def _load_yaml_into(path: Path, shown: str, problems: list[Problem]) -> tuple[di
     if not path.is_file():
         return {}, LineMap()
     try:
-        data, lines = load_yaml_file(path)
+        data, lines = load_yaml_file(path, shown)
     except CourseError as exc:
-        for p in exc.problems:
-            problems.append(Problem(shown, p.line, p.message, p.hint))
+        problems.extend(exc.problems)
+        UNREADABLE.get().append(shown)
         return {}, LineMap()
     if data is None:
         return {}, lines
@@ -203,8 +212,13 @@ def load_course(root: Path | str = ".", config: CourseConfig | None = None) -> C
     """Read every input into one model. Problems found while reading are kept in ``course.problems``."""
     config = config or load_config(root)
     problems: list[Problem] = []
-    languages = {lang.code: _load_language(config, lang.code, lang.name, problems) for lang in config.languages}
-    course = Course(config, languages, problems)
+    unreadable: list[str] = []
+    token = UNREADABLE.set(unreadable)
+    try:
+        languages = {lang.code: _load_language(config, lang.code, lang.name, problems) for lang in config.languages}
+    finally:
+        UNREADABLE.reset(token)
+    course = Course(config, languages, problems, unreadable_files=unreadable)
     from .quiz_hook import attach_quiz
     attach_quiz(course)
     return course

@@ -81,6 +81,20 @@ def _record_children(node: yaml.Node, path: tuple, offset: int, out: dict[tuple,
             out.setdefault(key, value)
 
 
+def _indent(text: str, index: int) -> int:
+    line = text.splitlines()[index] if index < len(text.splitlines()) else ""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_line(text: str, index: int) -> int | None:
+    """The index of the nearest line above ``index`` with content (not blank, not a comment)."""
+    lines = text.splitlines()
+    for previous in range(min(index, len(lines)) - 1, -1, -1):
+        if lines[previous].strip() and not lines[previous].lstrip().startswith("#"):
+            return previous
+    return None
+
+
 def load_yaml(text: str, path: str | Path, first_line: int = 1) -> tuple[Any, LineMap]:
     """Parse ``text`` (which starts at ``first_line`` of ``path``) into data and a LineMap.
 
@@ -102,6 +116,11 @@ def load_yaml(text: str, path: str | Path, first_line: int = 1) -> tuple[Any, Li
         hint = "fix the indentation or quoting on this line (quote text that contains ': ' or '#')"
         if "tab" in problem:
             hint = "indent with spaces, never with tabs"
+        elif "mapping values are not allowed" in problem and mark is not None:
+            previous = _previous_line(text, mark.line)
+            if previous is not None and _indent(text, mark.line) > _indent(text, previous):
+                hint = (f"this line is indented deeper than line {previous + 1 + offset} above it: "
+                        "give the two the same indentation (one of them is mis-indented)")
         raise CourseError.at(path, line, f"YAML syntax error: {problem}", hint) from None
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         raise CourseError.at(path, first_line, f"YAML error: {exc}", "check the file's syntax") from None

@@ -12,8 +12,9 @@ from ..model import Course
 from ..quiz.validate import check_quiz
 from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
+from .course_settings import check_course_settings
 from .feedback_settings import check_feedback_settings
-from .glossary import check_glossary, check_terminology
+from .glossary import check_glossary, check_quiz_terminology, check_terminology
 from .links import check_links
 from .markdown_body import check_markdown_body
 from .narration import check_narration
@@ -32,8 +33,10 @@ CHECKS: list[Check] = [
     check_links,
     check_glossary,
     check_terminology,
+    check_quiz_terminology,
     check_translation_status,
     check_narration,
+    check_course_settings,
     check_pdf_settings,
     check_feedback_settings,
     check_quiz,
@@ -43,6 +46,8 @@ CHECKS: list[Check] = [
 def run_checks(course: Course) -> list[Problem]:
     """All problems: those found while loading, then those of every check."""
     problems = list(course.problems)
+    if course.unreadable_files:
+        return problems     # one root error, one message: the checks would cascade from an unread file
     for check in CHECKS:
         problems.extend(check(course))
     return problems

@@ -67,11 +67,14 @@ def _html_problems(page: Page, text: str, first: int) -> list[Problem]:
         text = text[:start] + _blank_text(text[start:end + 3]) + text[end + 3:]
         position = end + 3
     open_tags: list[tuple[str, int]] = []
+    refused_lines: set[int] = set()
     for match in TAG.finditer(text):
         name, line = match.group("name").lower(), at(match.start())
         if name not in ALLOWED_HTML:
-            problems.append(Problem(page.path, line, f"HTML <{name}> is not allowed in page text",
-                                    f"write it in Markdown; the HTML allowed is {ALLOWED_LIST} (content/README.md)"))
+            if line not in refused_lines and not match.group("close"):   # one message per line
+                refused_lines.add(line)
+                problems.append(Problem(page.path, line, f"HTML <{name}> is not allowed in page text",
+                                        f"write it in Markdown; the HTML allowed is {ALLOWED_LIST} (content/README.md)"))
             continue
         if match.group("close"):
             if open_tags and open_tags[-1][0] == name:
