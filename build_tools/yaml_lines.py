@@ -5,6 +5,7 @@ from a path of keys and indexes (``("questions", 3, "answer")``) to a 1-based li
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,7 +119,8 @@ def load_yaml(text: str, path: str | Path, first_line: int = 1) -> tuple[Any, Li
             hint = "indent with spaces, never with tabs"
         elif "mapping values are not allowed" in problem and mark is not None:
             previous = _previous_line(text, mark.line)
-            if previous is not None and _indent(text, mark.line) > _indent(text, previous):
+            opens_block = previous is not None and re.sub(r"\s+#.*$", "", text.splitlines()[previous]).rstrip().endswith(":")
+            if previous is not None and not opens_block and _indent(text, mark.line) > _indent(text, previous):
                 hint = (f"this line is indented deeper than line {previous + 1 + offset} above it: "
                         "give the two the same indentation (one of them is mis-indented)")
         raise CourseError.at(path, line, f"YAML syntax error: {problem}", hint) from None

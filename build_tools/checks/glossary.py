@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..errors import Problem
 from ..model import Course, Language
 from ..terminology import KEY_TERMS, count_terms, forms_of
+from .staleness import as_stale
 
 # Counts of the key terms may differ by this much per section (inflection, a pronoun).
 TOLERANCE = 1
@@ -78,10 +79,10 @@ def check_terminology(course: Course) -> list[Problem]:
         for term in KEY_TERMS:
             if abs(theirs[term] - ours[term]) > TOLERANCE:
                 local = (language.glossary.get(term) or {}).get("term", term)
-                problems.append(Problem(
+                problems.append(as_stale(course, page, Problem(
                     page.path, section.line,
                     f"{language.code}: section '{section.id}' uses the {term} term '{local}' {ours[term]} times, English {theirs[term]} times",
-                    f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept"))
+                    f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept")))
     return problems
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..model import Course, Language, Page
+from .staleness import as_stale
 from .front_matter import check_front_matter  # noqa: F401  (re-exported: checks/__init__.py imports it from here)
 
 
@@ -16,12 +17,13 @@ def _missing_section_line(page: Page, english: Page, section_id: str) -> int:
     return page.intro_line
 
 
-def _page_parity(english: Page, page: Page, code: str) -> list[Problem]:
-    problems = []
+def _page_parity(english: Page, page: Page, code: str, course: Course) -> list[Problem]:
+    identity = []
     if page.kind != english.kind or page.id != english.id:
-        problems.append(Problem(page.path, page.meta_lines.line("id") if "id" in page.meta else 1,
+        identity.append(Problem(page.path, page.meta_lines.line("id") if "id" in page.meta else 1,
                                 f"{code}: kind/id '{page.kind}/{page.id}' differs from the English source '{english.kind}/{english.id}' ({english.path})",
                                 "keep 'kind' and 'id' identical in every language; translate only the text"))
+    problems: list[Problem] = []
     english_ids = [s.id for s in english.sections]
     translated_ids = [s.id for s in page.sections]
     for section in english.sections:
@@ -37,7 +39,8 @@ def _page_parity(english: Page, page: Page, code: str) -> list[Problem]:
     if common != [i for i in english_ids if i in translated_ids]:
         problems.append(Problem(page.path, page.intro_line, f"{code}: sections are in a different order than in {english.path}",
                                 f"order them as in English: {', '.join(english_ids)}"))
-    return problems
+    # An English edit (a section added, renamed or moved) only makes the translation stale.
+    return identity + [as_stale(course, page, p) for p in problems]
 
 
 def _language_parity(course: Course, language: Language) -> list[Problem]:
@@ -53,7 +56,7 @@ def _language_parity(course: Course, language: Language) -> list[Problem]:
                                     f"{language.code}: {missing_path} missing; English source: {source_page.path}",
                                     "translate the English page into this file (run 'course i18n' to see what lags behind)"))
             continue
-        problems.extend(_page_parity(source_page, page, language.code))
+        problems.extend(_page_parity(source_page, page, language.code, course))
     for name, page in language.pages.items():
         if name not in english.pages:
             problems.append(Problem(page.path, 1, f"{language.code}: {page.path} has no English source content/{english.code}/{name}",

@@ -22,6 +22,7 @@ REQUIRED_UI_KEYS = (
 REQUIRED_UI_KEYS += PDF_UI_KEYS + DOWNLOADS_UI_KEYS
 REQUIRED_UI_KEYS += AUDIO_UI_KEYS
 REQUIRED_UI_KEYS += QUIZ_UI_KEYS
+REQUIRED_UI_KEYS += ("authoring.untranslated",)     # the note on scaffolded, untranslated pages
 
 
 def check_ui_strings(course: Course) -> list[Problem]:

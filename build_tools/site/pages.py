@@ -58,12 +58,21 @@ def front_matter(language: Language, page: Page) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
+def untranslated_note(language: Language, page: Page) -> str:
+    """A scaffolded page not translated yet ('translates: missing') says so, in the page's language,
+    and marks its English draft text as English for screen readers (issue 15)."""
+    if str(page.meta.get("translates", "")) != "missing":
+        return ""
+    return (f'<div class="admonition warning course-untranslated" role="note">'
+            f'<p>{text(language.t("authoring.untranslated"))}</p></div>')
+
+
 def render_page(language: Language, page: Page, lang_dir: Path) -> str:
     renderer = BODY_RENDERERS.get(page.kind, _intro_only)
     ui = {key: language.t(key) for key in SCRIPT_UI_KEYS}
     # Pages with sections carry the full action bar; every other page still offers feedback.
     feedback = "" if page.kind in SECTION_PAGE_KINDS else feedback_bar(language, page)
-    parts = [front_matter(language, page), renderer(language, page, lang_dir), feedback,
+    parts = [front_matter(language, page), untranslated_note(language, page), renderer(language, page, lang_dir), feedback,
              landscape_hint(language), json_script("course-ui", ui)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
