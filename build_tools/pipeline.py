@@ -143,6 +143,24 @@ def refresh_generated_docs(root: Path | str) -> None:
     """For plain `mkdocs build`/`mkdocs serve`: regenerate pages unless `course build` is already doing it."""
     if os.environ.get(PIPELINE_ENV):
         return
+    from .preview import inputs_fingerprint, is_preview, write_error_pages
+
+    fingerprint = inputs_fingerprint(Path(root))
+    if fingerprint == _refreshed.get(str(root)):
+        return          # the i18n plugin calls this once per language: check and print once per change
     course = load_course(root)
-    ensure_valid(course)
+    try:
+        ensure_valid(course)
+    except CourseError as exc:
+        if not is_preview():
+            raise
+        _refreshed[str(root)] = fingerprint
+        for problem in exc.problems:        # course preview: say it here and on every page
+            log.error(problem.format())
+        write_error_pages(course.config.docs_dir, course.config.language_codes, exc.problems)
+        return
     write_generated_docs(course, course.config.docs_dir)
+    _refreshed[str(root)] = fingerprint
+
+
+_refreshed: dict[str, str] = {}
