@@ -65,8 +65,13 @@ def read_options(raw: Any, options: list[Option], path: str, lines: LineMap, whe
                                     f"use one of: {', '.join(map(str, option.choices))}"))
             continue
         if option.minimum is not None and value < option.minimum or option.maximum is not None and value > option.maximum:
-            problems.append(Problem(path, line, f"{name}: {value!r} is out of range",
-                                    f"use a value from {option.minimum} to {option.maximum}"))
+            if option.maximum is None:
+                allowed = f"use a value of at least {option.minimum}"
+            elif option.minimum is None:
+                allowed = f"use a value of at most {option.maximum}"
+            else:
+                allowed = f"use a value from {option.minimum} to {option.maximum}"
+            problems.append(Problem(path, line, f"{name}: {value!r} is out of range", allowed))
             continue
         values[option.name] = value
     if problems:

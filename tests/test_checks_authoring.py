@@ -262,3 +262,22 @@ def test_glossary_term_gate_covers_the_quiz_translations(fixture_course):
     assert f"quiz/el.yml:{line}: el: question 'omni-meaning' uses the omnichannel term 'πανκαναλικ' 0 times, " \
            "English 2 times — check that omnichannel is translated with its glossary term " \
            "(translations/glossary/el.yml) and not mixed up with the other concept" in found, found
+
+
+# Quiz messages
+
+def test_missing_ordering_question_translation_speaks_of_items(fixture_course):
+    path = fixture_course / "quiz/hu.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("order-purchase:")
+    end = text.find("\n\n", start)
+    path.write_text(text[:start] + (text[end + 2:] if end >= 0 else ""), encoding="utf-8")
+    found = [p for p in errors(fixture_course) if "'order-purchase' missing" in p]
+    assert len(found) == 1 and "with text, explanation and the text of every item (" in found[0], found
+
+
+def test_questions_per_attempt_zero_says_at_least_one(fixture_course):
+    edit(fixture_course / "mkdocs.yml", "questions_per_attempt: 15", "questions_per_attempt: 0")
+    line = line_of(fixture_course / "mkdocs.yml", "questions_per_attempt")
+    assert only_error(fixture_course) == (f"mkdocs.yml:{line}: extra.course.quiz.questions_per_attempt: 0 is out of "
+                                          "range — use a value of at least 1")
