@@ -114,3 +114,19 @@ def test_narration_skips_images_and_reads_the_rest():
     spoken = spoken_text(section)
     assert "glossary" in spoken and "till" not in spoken.lower() and "img/" not in spoken
     assert re.search(r"savoir-faire", spoken_text(text[text.index("## Inline HTML"):].split("\n", 1)[1]))
+
+
+def test_content_readme_documents_the_html_allow_list_and_the_example():
+    from build_tools.checks.markdown_body import ALLOWED_HTML, MAX_SECTION_WORDS
+    from build_tools.images import LARGE_IMAGE_BYTES
+
+    readme = (REPO / "content" / "README.md").read_text(encoding="utf-8")
+    html_part = readme[readme.index("### HTML"):readme.index("### Files and front matter")]
+    documented = set(re.findall(r"`<([a-z]+)[ >]", html_part.split("Any other tag")[0]))
+    assert documented == set(ALLOWED_HTML)
+    assert "tests/fixtures/markdown-example/en/02-markdown-example.md" in readme
+    assert f"{MAX_SECTION_WORDS:,} words" in readme and f"{LARGE_IMAGE_BYTES // 1000} KB" in readme
+    example = (EXAMPLE / "en" / NAME).read_text(encoding="utf-8")
+    for needle in ("|---|", "!!! tip", "!!! warning \"", "\n:   ", "![", "](93-glossary.md)", "](https://", "<span lang=",
+                   "<abbr title=", "<kbd>", "<br>", "### ", "\n1. ", "\n- "):
+        assert needle in example, needle
