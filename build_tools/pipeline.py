@@ -145,8 +145,8 @@ def refresh_generated_docs(root: Path | str) -> None:
         return
     from .preview import inputs_fingerprint, is_preview, write_error_pages
 
-    fingerprint = inputs_fingerprint(Path(root))
-    if fingerprint == _refreshed.get(str(root)):
+    fingerprint = inputs_fingerprint(Path(root)) if is_preview() else None
+    if fingerprint is not None and fingerprint == _refreshed.get(str(root)):
         return          # the i18n plugin calls this once per language: check and print once per change
     course = load_course(root)
     try:
