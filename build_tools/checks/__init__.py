@@ -13,6 +13,7 @@ from ..quiz.validate import check_quiz
 from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
 from .feedback_settings import check_feedback_settings
+from .item_writing import check_item_writing
 from .glossary import check_glossary, check_terminology
 from .links import check_links
 from .narration import check_narration
@@ -35,6 +36,7 @@ CHECKS: list[Check] = [
     check_pdf_settings,
     check_feedback_settings,
     check_quiz,
+    check_item_writing,
 ]
 
 
