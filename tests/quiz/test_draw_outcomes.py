@@ -102,3 +102,14 @@ def test_an_attempt_too_short_for_the_outcomes(fixture_course):
     found = outcome_problems(fixture_course)
     assert any(p.startswith("mkdocs.yml: questions_per_attempt (1) is smaller than the number of learning outcomes (2)")
                for p in found), found
+
+
+def test_a_translation_cannot_set_the_outcome(fixture_course):
+    tag_all(fixture_course)
+    path = fixture_course / "quiz/el.yml"
+    text = path.read_text(encoding="utf-8")
+    first_id = next(line for line in text.splitlines() if line and not line.startswith(("#", " ")))
+    edit(path, first_id + "\n", first_id + "\n  outcome: 1\n")
+    found = outcome_problems(fixture_course)
+    assert found == [f"quiz/el.yml:{line_of(path, 'outcome: 1')}: 'outcome' cannot be set in a translation — a "
+                     "translation gives text only; the answer key, points and lesson are in quiz/bank.yml"], found
