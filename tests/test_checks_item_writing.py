@@ -75,6 +75,8 @@ def test_an_option_more_than_twice_as_long_as_the_others(tmp_path):
     odd = single("odd", ["Red wine", "Blue sky", "Grey day and a long explanation of it", "Pink ink"], key=1)
     found = warnings(quiz_of(tmp_path, *BALANCED, odd))
     assert len(found) == 1 and "en: question 'odd': option 'o2' is more than 2 times as long as the others" in found[0]
+    short = single("short", ["Red", "Sky", "Grey", "Online shop"], key=1)     # 11 characters: not compared
+    assert warnings(quiz_of(tmp_path, *BALANCED, short)) == []
 
 
 def test_absolute_words_in_wrong_options_only(tmp_path):

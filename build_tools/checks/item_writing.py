@@ -11,7 +11,7 @@ For the whole bank (the answer key is the same in every language):
 - true/false: fewer than a third, or more than two thirds, of the answers are "true".
 For every language's text:
 - the key is the longest option in more than a third of the single-choice questions;
-- an option is more than twice as long as the others on average;
+- an option of 25 characters or more is more than twice as long as the others on average;
 - a wrong option carries an absolute word ("always", "only", ...: test-wise learners rule it out);
 - "all of the above" / "none of the above";
 - two options (or two items) of one question with the same text.
@@ -30,6 +30,7 @@ POSITION_FACTOR = 1.5        # a position with more than 1.5 times its expected 
 POSITION_MARGIN = 2          # ... and at least 2 keys more than expected
 LONGEST_KEY_SHARE = 1 / 3
 LENGTH_FACTOR = 2
+MIN_LENGTH_COMPARED = 25     # shorter options (a word, a name, a figure) vary in length naturally
 TRUE_SHARE = (1 / 3, 2 / 3)
 MIN_QUESTIONS = 3            # shares are judged from this many questions of the kind on
 
@@ -153,7 +154,8 @@ def question_warnings(quiz: Quiz, q: Question, lang: str) -> list[Problem]:
         for index, option in enumerate(q.options):
             path, line = located.line(q, "options", index, option.id)
             others = [len(o.text) for o in q.options if o is not option]
-            if others and len(option.text) > LENGTH_FACTOR * sum(others) / len(others):
+            if others and len(option.text) >= MIN_LENGTH_COMPARED \
+                    and len(option.text) > LENGTH_FACTOR * sum(others) / len(others):
                 out.append(_warning(path, line, f"{lang}: question '{q.id}': option '{option.id}' is more than "
                                     f"{LENGTH_FACTOR} times as long as the others", "make the options similar in length"))
             found = absolute.search(fold(option.text)) if absolute and option.id not in keys else None
