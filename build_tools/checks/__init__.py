@@ -15,6 +15,7 @@ from .block_parity import check_block_parity
 from .course_settings import check_course_settings
 from .feedback_settings import check_feedback_settings
 from .glossary import check_glossary, check_quiz_terminology, check_terminology
+from .item_writing import check_item_writing
 from .links import check_links
 from .markdown_body import check_markdown_body
 from .narration import check_narration
@@ -40,6 +41,7 @@ CHECKS: list[Check] = [
     check_pdf_settings,
     check_feedback_settings,
     check_quiz,
+    check_item_writing,
 ]
 
 
