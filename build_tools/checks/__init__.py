@@ -16,6 +16,7 @@ from .feedback_settings import check_feedback_settings
 from .glossary import check_glossary, check_terminology
 from .links import check_links
 from .narration import check_narration
+from .readability import check_readability
 from .structure import check_front_matter, check_parity
 from .translation_status import check_translation_status
 from .ui_strings import check_ui_strings
@@ -31,6 +32,7 @@ CHECKS: list[Check] = [
     check_glossary,
     check_terminology,
     check_translation_status,
+    check_readability,
     check_narration,
     check_pdf_settings,
     check_feedback_settings,
