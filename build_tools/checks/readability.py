@@ -60,8 +60,8 @@ def syllables(word: str) -> int:
     """Syllables of one word; a number or an acronym counts one a character."""
     if word.isdigit():
         return len(word)
-    if word.isupper() and len(word) > 1:
-        return len(word)        # BOPIS, CRM: read letter by letter or close to it
+    if word.isupper() and 1 < len(word) <= 4:
+        return len(word)        # CRM, RFID: read letter by letter (BOPIS, BORIS are read as words)
     word = word.lower()
     groups = len(VOWEL_GROUP.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
