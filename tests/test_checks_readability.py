@@ -58,3 +58,15 @@ def test_verbose_check_reports_the_figure_of_every_english_page(fixture_course, 
 
 def test_every_english_page_of_the_real_course_reads_easily():
     assert [p.format() for p in check_readability(load_course(REPO))] == []
+
+
+def test_the_glossary_page_is_measured_with_its_definitions(fixture_course):
+    glossary = fixture_course / "translations" / "glossary" / "en.yml"
+    hard = ("Organisational interoperability necessitates comprehensive integration of heterogeneous "
+            "information infrastructures, consequently complicating implementation considerably. ") * 4
+    text = glossary.read_text(encoding="utf-8")
+    first_definition = text.index("definition:")
+    line_end = text.index("\n", first_definition)
+    glossary.write_text(text[:first_definition] + "definition: " + hard.strip() + text[line_end:], encoding="utf-8")
+    problems = [p.format() for p in check_readability(load_course(fixture_course))]
+    assert any(p.startswith("content/en/93-glossary.md:1: Flesch reading ease") for p in problems), problems

@@ -2,7 +2,7 @@
 
 Flesch reading ease = 206.835 − 1.015 × (words / sentences) − 84.6 × (syllables / words),
 counted on what a learner reads (title, summary, intro and sections, without markup; the home
-page's description and outcomes too). A word's syllables are the larger of two counts: its
+page's description and outcomes and the glossary page's definitions too). A word's syllables are the larger of two counts: its
 vowel groups (less a silent final e) and the en_US hyphenation points (pyphen, installed with
 WeasyPrint) plus one; hyphenation alone misses short end syllables ("cus-tomer").
 Headings are not sentences; every paragraph, list item and table row ends one.
@@ -86,8 +86,9 @@ def sentences_of(block: str) -> list[str]:
     return [s for s in out if WORD.search(s)]
 
 
-def prose_blocks(page: Page) -> list[str]:
-    """Paragraphs, list items and table rows of a page (plus its summary, description and outcomes)."""
+def prose_blocks(page: Page, glossary: dict | None = None) -> list[str]:
+    """Paragraphs, list items and table rows of a page (plus its summary, description and outcomes;
+    on the glossary page, the definitions it shows)."""
     meta = page.meta
     blocks = [str(meta[f]) for f in ("summary", "description") if meta.get(f)]
     if isinstance(meta.get("outcomes"), list):
@@ -95,6 +96,8 @@ def prose_blocks(page: Page) -> list[str]:
     blocks.extend(spoken_blocks(page.intro))
     for section in page.sections:
         blocks.extend(spoken_blocks(section.body))
+    if page.kind == "glossary" and glossary:
+        blocks.extend(str(entry.get("definition", "")) for entry in glossary.values() if isinstance(entry, dict))
     return [plain(b) for b in blocks]
 
 
@@ -114,8 +117,8 @@ def _line_of(page: Page, sentence: str) -> int:
     return page.intro_line if probe and probe in " ".join(WORD.findall(page.intro)) else 1
 
 
-def page_problems(page: Page) -> list[Problem]:
-    blocks = prose_blocks(page)
+def page_problems(page: Page, glossary: dict | None = None) -> list[Problem]:
+    blocks = prose_blocks(page, glossary)
     result = measure(blocks)
     measured = result.words >= MIN_WORDS_MEASURED
     figure = f"{result.reading_ease:.1f}" if measured else "not measured (too short)"
@@ -141,4 +144,5 @@ def page_problems(page: Page) -> list[Problem]:
 
 def check_readability(course: Course) -> list[Problem]:
     """Errors: an English page below the reading ease, or with a sentence that is too long."""
-    return [p for page in course.source.ordered_pages for p in page_problems(page)]
+    glossary = course.source.glossary
+    return [p for page in course.source.ordered_pages for p in page_problems(page, glossary)]
