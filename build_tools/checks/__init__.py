@@ -19,6 +19,7 @@ from .item_writing import check_item_writing
 from .links import check_links
 from .markdown_body import check_markdown_body
 from .narration import check_narration
+from .readability import check_readability
 from .structure import check_front_matter, check_parity
 from .translation_status import check_translation_status
 from .ui_strings import check_ui_strings
@@ -36,6 +37,7 @@ CHECKS: list[Check] = [
     check_terminology,
     check_quiz_terminology,
     check_translation_status,
+    check_readability,
     check_narration,
     check_course_settings,
     check_pdf_settings,

@@ -214,7 +214,7 @@ def test_retry_draws_a_new_attempt_with_reshuffled_options(page, fixture_site, b
         options = {qid: option_order(page, qid) for qid in ("omni-meaning", "channel-examples", "match-terms")}
         steps = item_order(page, "order-purchase")
         page.locator(".course-quiz__finish").click()
-        assert page.locator(".course-quiz__verdict").inner_text().endswith("Még nem felelt meg: a megfelelés határa 70%.")
+        assert page.locator(".course-quiz__verdict").inner_text().endswith("Még nem sikerült: a teljesítéshez legalább 70% kell.")
         page.locator(".course-quiz__retry").click()
         assert page.locator(".course-quiz__result, .course-quiz__feedback").count() == 0
         assert page.locator(".course-quiz input:checked").count() == 0
