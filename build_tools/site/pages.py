@@ -15,6 +15,8 @@ from .feedback_form import render_feedback_page
 from .glossary import render_glossary
 from .home import render_home
 from .html import json_script, text
+from .not_found import NOT_FOUND_PAGE, render_not_found
+from ..plain_text import plain_text
 from .rendering import rendering, rendering_course
 from .sections import feedback_bar, render_section_page
 
@@ -46,14 +48,21 @@ def landscape_hint(language: Language) -> str:
             f'<button type="button" class="course-landscape-hint__dismiss">{text(language.t("hint.dismiss"))}</button></div>')
 
 
+def search_base(language: Language) -> str | None:
+    """Pages of a translation search their language's own index (site/search_index.py)."""
+    return "." if language.code != rendering_course().config.source_language else None
+
+
 def front_matter(language: Language, page: Page) -> str:
-    meta = {"title": page.title, "course_kind": page.kind, "course_id": page.id, "course_lang": language.code}
-    if language.code != rendering_course().config.source_language:
-        meta["course_search_base"] = "."   # search this language's own index (site/search_index.py)
+    # Metadata is plain text (the template escapes it): never markup in <title> or a description.
+    meta = {"title": plain_text(page.title), "course_kind": page.kind, "course_id": page.id, "course_lang": language.code}
+    if search_base(language):
+        meta["course_search_base"] = search_base(language)
     if page.kind in SECTION_PAGE_KINDS or page.kind == "home":
         meta["hide"] = ["toc"]
-    if page.meta.get("summary") or page.meta.get("description"):
-        meta["description"] = str(page.meta.get("summary") or page.meta.get("description")).strip()
+    description = plain_text(page.meta.get("summary") or page.meta.get("description"))
+    if description:
+        meta["description"] = description
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
@@ -91,6 +100,8 @@ def _write_all_pages(course: Course, docs_dir: Path) -> int:
         for page in language.ordered_pages:
             wanted.add(page.name)
             changed += write_if_changed(lang_dir / page.name, render_page(language, page, lang_dir))
+        wanted.add(NOT_FOUND_PAGE)
+        changed += write_if_changed(lang_dir / NOT_FOUND_PAGE, render_not_found(language, search_base(language)))
         for stale in lang_dir.glob("*.md"):
             if stale.name not in wanted:
                 stale.unlink()
