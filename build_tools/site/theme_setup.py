@@ -66,7 +66,10 @@ def language_links(config, page) -> list[dict]:
 
     base_path = urlsplit(config.site_url).path if config.site_url else "/"
     links = []
-    for alternate in config.extra.get("alternate") or []:
+    # The plugin sets the page's menu as an attribute (config.extra.alternate = ...), which
+    # shadows the mapping's item: read the attribute, as the theme's templates do.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alternate in alternates:
         link = str(alternate.get("link", ""))
         if urlsplit(link).scheme:
             relative = absolute = link
