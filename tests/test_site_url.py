@@ -58,3 +58,13 @@ def test_sitemap_lists_absolute_addresses(site_with_url):
     assert locations and all(loc.startswith(SITE_URL + "/") for loc in locations)
     assert f"{SITE_URL}/ru/01-basics.html" in locations
     assert "None" not in sitemap
+
+
+def test_each_language_is_named_by_its_home_page_title(site_with_url):
+    """mkdocs.yml holds one English site_name; every language's header and tab use its own home page's title."""
+    for folder, title in (("", "Module title (en)"), ("el/", "Τίτλος (el)"), ("ru/", "Заголовок (ru)")):
+        home = (site_with_url / folder / "index.html").read_text(encoding="utf-8")
+        assert re.search(r"<title>([^<]*)</title>", home).group(1) == title
+        assert re.search(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', home).group(1) == title   # the header
+        lesson = (site_with_url / folder / "01-basics.html").read_text(encoding="utf-8")
+        assert re.search(r"<title>[^<]* - ([^<]*)</title>", lesson).group(1) == title
