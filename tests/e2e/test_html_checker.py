@@ -27,3 +27,16 @@ def test_every_page_of_every_language_passes_the_nu_html_checker(built_course):
     errors = [m for m in run_vnu(site) if m.get("type") == "error"]
     described = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in errors[:20]]
     assert errors == [], "\n".join(described)
+
+
+def test_offline_pack_pages_pass_the_nu_html_checker(built_course, tmp_path):
+    """The pack's pages are the site's with the language menu cut out: still valid HTML."""
+    import zipfile
+
+    from build_tools.trainer_packs.names import pack_file
+
+    with zipfile.ZipFile(built_course / "dist" / "ru" / pack_file("offline-site", "ru")) as archive:
+        archive.extractall(tmp_path)
+    assert (tmp_path / "ru" / "index.html").is_file()
+    errors = [m for m in run_vnu(tmp_path) if m.get("type") == "error"]
+    assert errors == [], "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in errors[:20])
