@@ -11,9 +11,10 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 SYSTEM_STAMP := build/.system-deps
 
-# Debian packages: the PDF renderer's libraries (site), and the browser and database the tests use.
+# Debian packages: the PDF renderer's libraries (site), and the browser, database and Java runtime
+# (for the Nu HTML Checker, npm vnu-jar) the tests use.
 SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := chromium postgresql
+TEST_DEBS := chromium postgresql default-jre-headless
 
 .PHONY: site test bench check clean system-deps test-system-deps
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import CourseError, Problem
 from .yaml_lines import LineMap, load_yaml_file
@@ -95,6 +96,7 @@ class CourseConfig:
     raw_course: dict = field(default_factory=dict)
     lines: LineMap = field(default_factory=LineMap)
     site_name: str = ""
+    site_url: str | None = None     # the site's public address (mkdocs.yml site_url), ending in "/"
 
     @property
     def mkdocs_file(self) -> Path:
@@ -169,6 +171,19 @@ def _languages(data: dict, lines: LineMap) -> list[LanguageConfig]:
     return languages
 
 
+def normalise_site_url(value: Any, line: int = 0) -> str | None:
+    """``site_url`` as given in mkdocs.yml: None when absent or empty, else an http(s) address ending in "/"."""
+    if value is None or str(value).strip() == "":
+        return None
+    url = str(value).strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise CourseError.at(MKDOCS_FILE, line, f"site_url {url!r} is not the public address of a site",
+                             "write the address learners open, e.g. 'site_url: https://example.org/course/', "
+                             "or remove the line")
+    return url if url.endswith("/") else url + "/"
+
+
 def load_config(root: Path | str = ".") -> CourseConfig:
     root = Path(root).resolve()
     path = root / MKDOCS_FILE
@@ -189,4 +204,5 @@ def load_config(root: Path | str = ".") -> CourseConfig:
         raw_course=raw_course if isinstance(raw_course, dict) else {},
         lines=lines,
         site_name=str(data.get("site_name", "")),
+        site_url=normalise_site_url(data.get("site_url"), lines.line("site_url")),
     )

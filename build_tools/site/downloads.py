@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import artefact_paths
 from ..model import Language, Page
 from ..trainer_packs.names import PACK_KINDS, site_pack
-from .html import attr, text
+from .html import attr, text, title_html
 
 # UI strings of the downloads page and the packs' READMEs (translations/<lang>.yml, block "downloads:").
 DOWNLOADS_UI_KEYS = tuple(f"downloads.{key}" for key in (
@@ -36,8 +36,9 @@ def human_size(size: int, language: Language) -> str:
 
 
 def _file_entry(language: Language, lang_dir: Path, relative: str, label: str) -> str:
+    """``label`` is a page title: escaped, keeping its ``<span lang>`` phrases."""
     size = human_size((lang_dir / relative).stat().st_size, language)
-    return (f'<li><a href="{attr(relative)}" download>{text(label)}</a> '
+    return (f'<li><a href="{attr(relative)}" download>{title_html(label)}</a> '
             f'<span class="course-size">({text(size)})</span></li>')
 
 

@@ -15,7 +15,9 @@ from .downloads import render_downloads
 from .feedback_form import render_feedback_page
 from .glossary import render_glossary
 from .home import render_home
+from ..plain_text import plain_text
 from .html import json_script, text
+from .not_found import NOT_FOUND_KIND, NOT_FOUND_META, not_found_page, render_not_found
 from .rendering import rendering, rendering_course
 from .sections import feedback_bar, render_section_page
 
@@ -37,6 +39,7 @@ BODY_RENDERERS: dict[str, BodyRenderer] = {
     "quiz": render_quiz,
     "downloads": render_downloads,
     "feedback": render_feedback_page,
+    NOT_FOUND_KIND: render_not_found,
     **{kind: render_section_page for kind in SECTION_PAGE_KINDS},
 }
 
@@ -48,13 +51,16 @@ def landscape_hint(language: Language) -> str:
 
 
 def front_matter(language: Language, page: Page) -> str:
-    meta = {"title": page.title, "course_kind": page.kind, "course_id": page.id, "course_lang": language.code}
+    # Metadata is plain text (the template escapes it): never markup in <title> or a description.
+    meta = {"title": plain_text(page.title), "course_kind": page.kind, "course_id": page.id, "course_lang": language.code}
     if language.code != rendering_course().config.source_language:
         meta["course_search_base"] = "."   # search this language's own index (site/search_index.py)
     if page.kind in SECTION_PAGE_KINDS or page.kind == "home":
         meta["hide"] = ["toc"]
-    if page.meta.get("summary") or page.meta.get("description"):
-        meta["description"] = str(page.meta.get("summary") or page.meta.get("description")).strip()
+    if page.kind == NOT_FOUND_KIND:
+        meta.update(NOT_FOUND_META)
+    if plain_text(page.meta.get("summary") or page.meta.get("description")):
+        meta["description"] = plain_text(page.meta.get("summary") or page.meta.get("description"))
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
@@ -71,7 +77,7 @@ def render_page(language: Language, page: Page, lang_dir: Path) -> str:
     renderer = BODY_RENDERERS.get(page.kind, _intro_only)
     ui = {key: language.t(key) for key in SCRIPT_UI_KEYS}
     # Pages with sections carry the full action bar; every other page still offers feedback.
-    feedback = "" if page.kind in SECTION_PAGE_KINDS else feedback_bar(language, page)
+    feedback = "" if page.kind in SECTION_PAGE_KINDS + (NOT_FOUND_KIND,) else feedback_bar(language, page)
     parts = [front_matter(language, page), untranslated_note(language, page), renderer(language, page, lang_dir), feedback,
              landscape_hint(language), json_script("course-ui", ui)]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -100,7 +106,7 @@ def _write_all_pages(course: Course, docs_dir: Path) -> int:
     for language in course.languages.values():
         lang_dir = docs_dir / language.code
         wanted = set()
-        for page in language.ordered_pages:
+        for page in language.ordered_pages + [not_found_page(language)]:
             wanted.add(page.name)
             changed += write_if_changed(lang_dir / page.name, render_page(language, page, lang_dir))
         for stale in lang_dir.glob("*.md"):
