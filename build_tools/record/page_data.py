@@ -32,19 +32,34 @@ RECORD_UI_KEYS = tuple(f"record.{key}" for key in (
     "quiz_multiple_scoring"))
 
 
-def _ui(language: Language) -> dict[str, str]:
-    return {key.split(".", 1)[1]: language.t(key) for key in RECORD_UI_KEYS}
+# The strings the scripts need (the rest are written into the page at build time), and those
+# that only one kind of page needs: every byte counts on every page.
+SCRIPT_STRINGS = {"done", "lesson_value", "storage_off", "resume_audio", "resume_dismiss"}
+SUMMARY = {"lessons_value", "quiz_passed", "quiz_not_passed"}
+PAGE_STRINGS = {"home": SUMMARY | {"module_value", "start", "continue", "last_visited", "reset_confirm", "reset_done"},
+                "completion": SUMMARY | {"certificate_not_yet"},
+                "quiz": {"quiz_intro", "quiz_answered", "quiz_unanswered_confirm", "quiz_reset_confirm", "quiz_multiple_scoring"}}
 
 
-def lesson_entries(language: Language, minutes: dict[str, int]) -> list[dict]:
-    return [{"id": p.id, "href": p.html_name, "title": p.title, "sections": [s.id for s in p.sections],
-             "minutes": minutes.get(p.id, 1)} for p in language.lessons]
+def _ui(language: Language, page_kind: str) -> dict[str, str]:
+    wanted = SCRIPT_STRINGS | PAGE_STRINGS.get(page_kind, set())
+    return {key.split(".", 1)[1]: language.t(key) for key in RECORD_UI_KEYS if key.split(".", 1)[1] in wanted}
+
+
+def lesson_entries(language: Language) -> list[dict]:
+    return [{"id": p.id, "href": p.html_name, "sections": [s.id for s in p.sections]} for p in language.lessons]
 
 
 def _pass_mark() -> int | None:
     course = rendering_course()
     quiz = course.quiz if course is not None else None
     return quiz.settings.pass_mark if quiz is not None and quiz.questions else None
+
+
+def _kind(language: Language, page_name: str) -> str:
+    if page_name == COMPLETION_PAGE:
+        return "completion"
+    return next((p.kind for p in language.ordered_pages if p.html_name == page_name), "")
 
 
 def record_config(language: Language, page_name: str, rules: CompletionRules, minutes: dict[str, int]) -> dict:
@@ -54,10 +69,9 @@ def record_config(language: Language, page_name: str, rules: CompletionRules, mi
     if pass_mark is None:
         quiz = None                       # no questions: nothing to pass
     return {"lang": language.code, "schema": SCHEMA_VERSION, "page": page_name,
-            "home": home.html_name if home else "index.html", "completion": COMPLETION_PAGE,
-            "lessons": lesson_entries(language, minutes),
-            "quiz": {"href": quiz.html_name, "title": quiz.title, "passMark": pass_mark} if quiz else None,
-            "rules": rules.for_browser(), "ui": _ui(language)}
+            "home": home.html_name if home else "index.html", "lessons": lesson_entries(language),
+            "quiz": {"href": quiz.html_name, "passMark": pass_mark} if quiz else None,
+            "rules": rules.for_browser(), "ui": _ui(language, _kind(language, page_name))}
 
 
 def record_script(language: Language, page_name: str, rules: CompletionRules, minutes: dict[str, int]) -> str:

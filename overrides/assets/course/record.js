@@ -52,7 +52,7 @@
       var facts = obj(record.sections[l.id]);
       var done = l.sections.filter(function (id) { return sectionDone(facts[id], rules); }).length;
       var complete = l.sections.length ? done === l.sections.length : !!record.sections[l.id];
-      return { id: l.id, href: l.href, title: l.title, total: l.sections.length, done: done, complete: complete,
+      return { id: l.id, href: l.href, total: l.sections.length, done: done, complete: complete,
         doneSections: l.sections.filter(function (id) { return sectionDone(facts[id], rules); }) };
     });
     var lessonsDone = lessons.filter(function (l) { return l.complete; }).length;
