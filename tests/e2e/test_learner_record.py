@@ -383,3 +383,26 @@ def test_record_pages_have_no_serious_accessibility_violations(page, fixture_sit
         violations = blocking(axe_violations(page))
         assert violations == [], f"{name}: {describe(violations)}"
     assert json.dumps(record(page, lang))                       # the record is plain JSON
+
+
+def test_works_in_the_offline_pack(page, built_fixture, bank, tmp_path):
+    """The Greek offline copy, unzipped and opened from file://: progress, completion, certificate."""
+    import zipfile
+
+    from build_tools.trainer_packs.names import pack_file
+
+    with zipfile.ZipFile(built_fixture / "dist" / "el" / pack_file("offline-site", "el")) as archive:
+        archive.extractall(tmp_path)
+    lesson = next(tmp_path.rglob(f"el/{LESSON}"))
+    page.goto(lesson.as_uri())
+    for section in SECTIONS:
+        read(page, section)
+    assert lesson_bar(page) == ("2/2", TEXT["el"]["value"].format(d=2))
+    page.goto(lesson.with_name("91-test-yourself.html").as_uri())
+    for q in bank["el"].values():
+        answer(page, q, True, QUIZ_TEXT["el"]["short_answer"])
+    page.locator(".course-quiz__finish").click()
+    page.goto(lesson.with_name("index.html").as_uri())
+    page.locator(".course-home-progress__complete a").click()
+    assert page.locator(".certificate").is_visible()
+    assert page.locator("[data-course-certificate-score]").inner_text() == "100%"

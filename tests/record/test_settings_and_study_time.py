@@ -134,3 +134,24 @@ def test_the_home_page_total_is_the_sum_of_the_lessons(real_docs):
         assert f"<dd>{total}</dd>" in home
         assert str(language.home.meta["duration"]) not in home          # the hand-written time is gone
         assert (docs / code / "completion.html").is_file()
+
+
+def lesson_sections(root, tmp_path) -> list[str]:
+    docs = tmp_path / "docs"
+    write_generated_docs(load_course(root), docs)
+    page = (docs / "en" / "01-basics.md").read_text(encoding="utf-8")
+    record = re.search(r'<script type="application/json" id="course-record">(.*?)</script>', page).group(1)
+    import json
+    return json.loads(record)["lessons"][0]["sections"]
+
+
+def test_a_text_change_keeps_the_section_list_and_a_removed_section_leaves_it(fixture_course, tmp_path):
+    lesson = fixture_course / "content" / "en" / "01-basics.md"
+    before = lesson_sections(fixture_course, tmp_path)
+    assert before == ["what-is-omnichannel", "channels"]
+    text = lesson.read_text(encoding="utf-8")
+    head, body = text.split("{#channels}", 1)
+    lesson.write_text(head + "{#channels}\n\nA typo fixed, a sentence added." + body, encoding="utf-8")
+    assert lesson_sections(fixture_course, tmp_path) == before              # same ids: done marks stay
+    lesson.write_text(text[:text.index("\n## ", text.index("{#what-is-omnichannel}"))] + "\n", encoding="utf-8")
+    assert lesson_sections(fixture_course, tmp_path) == ["what-is-omnichannel"]   # the totals drop it

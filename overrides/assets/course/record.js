@@ -150,6 +150,11 @@
       summary: function () { return state; },
       record: function () { return JSON.parse(JSON.stringify(record)); },
       reset: function () { record = emptyRecord(config.lang); changed("reset", {}); },
+      reload: function () {        // the page came back from the browser's cache: what storage holds now
+        record = migrate(adapter.load(config.lang), config.lang, passMark);
+        state = summarise(record, config);
+        listeners.forEach(function (fn) { try { fn(state, "reload"); } catch (e) { /* display only */ } });
+      },
       subscribe: function (fn) { listeners.push(fn); }
     };
   }
@@ -165,7 +170,9 @@
     });
     var storage = null;
     try { storage = win.localStorage; } catch (e) { storage = null; }
-    return createRecord(config, adapter || localAdapter(storage || { setItem: function () { throw new Error("off"); } }));
+    var api = createRecord(config, adapter || localAdapter(storage || { setItem: function () { throw new Error("off"); } }));
+    win.addEventListener("pageshow", function (e) { if (e.persisted) api.reload(); });
+    return api;
   }
 
   return { SCHEMA: SCHEMA, emptyRecord: emptyRecord, migrate: migrate, sectionDone: sectionDone, summarise: summarise,
