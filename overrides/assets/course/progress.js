@@ -25,9 +25,9 @@
     t.appendChild(el("span", "course-sr", ui.done));
     return t;
   }
-  function setTick(parent, on) {
+  function setTick(parent, on, after) {
     var old = parent.querySelector(":scope > .course-tick");
-    if (on && !old) parent.appendChild(tick());
+    if (on && !old) parent.insertBefore(tick(), after ? after.nextSibling : null);
     else if (!on && old) old.remove();
   }
   function bar(progress, value, max, text) {
@@ -55,7 +55,8 @@
     var l = s.lessons.filter(function (x) { return x.id === status.getAttribute("data-course-lesson"); })[0];
     if (!l) return;
     doc.querySelectorAll("details.course-section").forEach(function (d) {
-      setTick(d.querySelector("summary"), l.doneSections.indexOf(d.id) >= 0);
+      var summary = d.querySelector("summary");
+      setTick(summary, l.doneSections.indexOf(d.id) >= 0, summary.querySelector("h2"));
     });
     bar(doc.getElementById("course-lesson-progress"), l.done, Math.max(1, l.total), fmt(ui.lesson_value, { done: l.done, total: l.total }));
   }
