@@ -102,8 +102,11 @@
     return doc.querySelector("[data-course-lesson], [data-course-home]") || doc.querySelector(".md-content__inner, main") || doc.body;
   }
 
+  /* Told once per tab: with storage off only window.name outlives the page. */
   function storageNote() {
-    if (R.persistent) return;
+    var told = "course-storage-off-told";
+    if (R.persistent || String(window.name).indexOf(told) >= 0) return;
+    try { window.name = (window.name ? window.name + " " : "") + told; } catch (e) { /* told again next page */ }
     var note = el("p", "course-record-note", ui.storage_off);
     note.setAttribute("role", "status");
     var at = anchor();
