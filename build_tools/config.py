@@ -16,7 +16,7 @@ from .yaml_lines import LineMap, load_yaml_file
 MKDOCS_FILE = "mkdocs.yml"
 # The sections of ``extra.course`` that features read with CourseConfig.options(); a feature
 # with a new section adds it here (checks/course_settings.py refuses any other key).
-COURSE_SECTIONS = ("audio", "quiz", "feedback", "pdf")
+COURSE_SECTIONS = ("audio", "quiz", "feedback", "pdf", "completion", "lms")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from ..model import Course
 from ..quiz.validate import check_quiz
 from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
+from .completion_settings import check_completion_settings
 from .course_settings import check_course_settings
 from .feedback_settings import check_feedback_settings
 from .glossary import check_glossary, check_quiz_terminology, check_terminology
@@ -42,6 +43,7 @@ CHECKS: list[Check] = [
     check_course_settings,
     check_pdf_settings,
     check_feedback_settings,
+    check_completion_settings,
     check_quiz,
     check_item_writing,
 ]

@@ -5,6 +5,7 @@ from ..errors import Problem
 from ..model import Course
 from ..narration.ui import AUDIO_UI_KEYS
 from ..quiz.page import QUIZ_UI_KEYS
+from ..record.page_data import RECORD_UI_KEYS
 from ..pdf.settings import PDF_UI_KEYS
 from ..site.downloads import DOWNLOADS_UI_KEYS
 from ..site.feedback_form import FEEDBACK_UI_KEYS
@@ -26,6 +27,7 @@ REQUIRED_UI_KEYS += AUDIO_UI_KEYS
 REQUIRED_UI_KEYS += QUIZ_UI_KEYS
 REQUIRED_UI_KEYS += ("authoring.untranslated",)     # the note on scaffolded, untranslated pages
 REQUIRED_UI_KEYS += NOT_FOUND_UI_KEYS + TABLE_UI_KEYS
+REQUIRED_UI_KEYS += RECORD_UI_KEYS
 
 
 def check_ui_strings(course: Course) -> list[Problem]:
