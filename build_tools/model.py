@@ -17,11 +17,14 @@ from .markdown_source import Section, read_source
 from .yaml_lines import LineMap, load_yaml_file
 
 PAGE_KINDS = ("home", "lesson", "keypoints", "faq", "glossary", "quiz", "downloads", "feedback")
-HOME_FIELDS = ("title", "eqf", "duration", "description", "outcomes", "keywords", "bibliography")
+HOME_FIELDS = ("title", "eqf", "description", "outcomes", "keywords", "bibliography")
+# 'duration' is optional: the home page shows the study time computed from the lessons
+# (build_tools/record/study_time.py); a written one is only checked against it.
+OPTIONAL_HOME_FIELDS = ("duration",)
 PAGE_FIELDS = ("id", "title")
 # Every front matter key a page may have (content/README.md, "Front matter"); any other is a typo.
 KNOWN_FIELDS = {
-    "home": ("kind",) + HOME_FIELDS + ("translates",),
+    "home": ("kind",) + HOME_FIELDS + OPTIONAL_HOME_FIELDS + ("translates",),
     "lesson": ("kind",) + PAGE_FIELDS + ("summary", "translates"),
 }
 TEXT_FIELDS = ("id", "title", "summary", "description", "eqf", "duration", "translates")
