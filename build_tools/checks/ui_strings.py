@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..model import Course
+from ..lms.package import LMS_UI_KEYS
 from ..narration.ui import AUDIO_UI_KEYS
 from ..quiz.page import QUIZ_UI_KEYS
 from ..pdf.settings import PDF_UI_KEYS
@@ -22,6 +23,7 @@ REQUIRED_UI_KEYS = (
 REQUIRED_UI_KEYS += PDF_UI_KEYS + DOWNLOADS_UI_KEYS
 REQUIRED_UI_KEYS += AUDIO_UI_KEYS
 REQUIRED_UI_KEYS += QUIZ_UI_KEYS
+REQUIRED_UI_KEYS += LMS_UI_KEYS
 
 
 def check_ui_strings(course: Course) -> list[Problem]:
