@@ -12,6 +12,7 @@ from ..model import Course
 from ..quiz.validate import check_quiz
 from ..pdf.settings import check_pdf_settings
 from .block_parity import check_block_parity
+from .completion_settings import check_completion_settings
 from .feedback_settings import check_feedback_settings
 from .glossary import check_glossary, check_terminology
 from .links import check_links
@@ -34,6 +35,7 @@ CHECKS: list[Check] = [
     check_narration,
     check_pdf_settings,
     check_feedback_settings,
+    check_completion_settings,
     check_quiz,
 ]
 

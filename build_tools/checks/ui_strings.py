@@ -6,6 +6,7 @@ from ..model import Course
 from ..lms.package import LMS_UI_KEYS
 from ..narration.ui import AUDIO_UI_KEYS
 from ..quiz.page import QUIZ_UI_KEYS
+from ..record.page_data import RECORD_UI_KEYS
 from ..pdf.settings import PDF_UI_KEYS
 from ..site.downloads import DOWNLOADS_UI_KEYS
 from ..site.feedback_form import FEEDBACK_UI_KEYS
@@ -24,6 +25,7 @@ REQUIRED_UI_KEYS += PDF_UI_KEYS + DOWNLOADS_UI_KEYS
 REQUIRED_UI_KEYS += AUDIO_UI_KEYS
 REQUIRED_UI_KEYS += QUIZ_UI_KEYS
 REQUIRED_UI_KEYS += LMS_UI_KEYS
+REQUIRED_UI_KEYS += RECORD_UI_KEYS
 
 
 def check_ui_strings(course: Course) -> list[Problem]:

@@ -10,6 +10,8 @@ from ..artefact_paths import SECTION_PAGE_KINDS
 from ..model import Course, Language, Page
 from ..narration.ui import PLAYER_UI_KEYS
 from ..quiz.page import render_quiz
+from ..record.completion_page import completion_file_name
+from ..record.render import LanguageRecord
 from .downloads import render_downloads
 from .feedback_form import render_feedback_page
 from .glossary import render_glossary
@@ -31,7 +33,7 @@ def _intro_only(language: Language, page: Page, lang_dir: Path) -> str:
 
 # Page kinds a feature renders in its own module register here (quiz, downloads, feedback).
 BODY_RENDERERS: dict[str, BodyRenderer] = {
-    "home": lambda language, page, lang_dir: render_home(language, page),
+    "home": render_home,
     "glossary": lambda language, page, lang_dir: render_glossary(language, page),
     "quiz": render_quiz,
     "downloads": render_downloads,
@@ -57,13 +59,14 @@ def front_matter(language: Language, page: Page) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def render_page(language: Language, page: Page, lang_dir: Path) -> str:
+def render_page(language: Language, page: Page, lang_dir: Path, record: LanguageRecord | None = None) -> str:
     renderer = BODY_RENDERERS.get(page.kind, _intro_only)
     ui = {key: language.t(key) for key in SCRIPT_UI_KEYS}
+    record = record or LanguageRecord.of(language, lang_dir)    # the learner record's parts (build_tools/record/)
     # Pages with sections carry the full action bar; every other page still offers feedback.
     feedback = "" if page.kind in SECTION_PAGE_KINDS else feedback_bar(language, page)
-    parts = [front_matter(language, page), renderer(language, page, lang_dir), feedback,
-             landscape_hint(language), json_script("course-ui", ui)]
+    parts = [front_matter(language, page), record.before(page), renderer(language, page, lang_dir), record.after(page),
+             feedback, landscape_hint(language), json_script("course-ui", ui), record.script(page.html_name)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -88,9 +91,13 @@ def _write_all_pages(course: Course, docs_dir: Path) -> int:
     for language in course.languages.values():
         lang_dir = docs_dir / language.code
         wanted = set()
+        record = LanguageRecord.of(language, lang_dir)
         for page in language.ordered_pages:
             wanted.add(page.name)
-            changed += write_if_changed(lang_dir / page.name, render_page(language, page, lang_dir))
+            changed += write_if_changed(lang_dir / page.name, render_page(language, page, lang_dir, record))
+        if language.home is not None:
+            source = course.config.source_language
+            changed += write_if_changed(lang_dir / completion_file_name(), record.completion_page(source))
         for stale in lang_dir.glob("*.md"):
             if stale.name not in wanted:
                 stale.unlink()

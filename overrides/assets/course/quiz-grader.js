@@ -9,11 +9,16 @@
   "use strict";
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var SPACES = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+  var HYPHENS = /[\u002d\u2010-\u2015\u2212]/g;
+  var WRAPPING = /^["'`\u2018-\u201f\u00ab\u00bb\u2039\u203a ]+|["'`\u2018-\u201f\u00ab\u00bb\u2039\u203a.\u2026\u3002 ]+$/g;
 
-  /* Case, accents and surrounding or repeated spaces ignored: "Πολυκαναλικό" = "πολυκαναλικο". */
+  /* Case, accents and surrounding or repeated spaces ignored, a hyphen counts as a space, quotes
+     around and full stops after dropped: "Πολυκαναλικό" = "πολυκαναλικο", '"Customer-retention."' =
+     "customer retention". */
   function normaliseText(value) {
     return String(value).toLowerCase().normalize("NFKD").replace(MARKS, "").toLowerCase()
-      .replace(/ς/g, "σ").replace(/ß/g, "ss").replace(SPACES, " ").replace(/^ | $/g, "");
+      .replace(/ς/g, "σ").replace(/ß/g, "ss").replace(HYPHENS, " ").replace(SPACES, " ").replace(/^ | $/g, "")
+      .replace(WRAPPING, "");
   }
 
   function roundPoints(x) { return Math.floor(x * 100 + 0.5) / 100; }
