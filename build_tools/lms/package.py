@@ -7,6 +7,8 @@ its members and manifest, so a build with nothing changed re-zips nothing.
 """
 from __future__ import annotations
 
+import json
+from html import escape
 from pathlib import Path
 
 from ..model import Course
@@ -34,7 +36,7 @@ def package_facts(course: Course, lang: str, members: list[PackMember]) -> Packa
     home = language.home
     meta = home.meta if home else {}
     title = plain_text(meta.get("title") or course.config.site_name)
-    launch = "index.html" if lang == course.config.source_language else f"{lang}/index.html"
+    launch = LAUNCH_PAGE
     pass_mark = course.quiz.settings.pass_mark if course.quiz is not None else 0
     return PackageFacts(lang=lang, title=title, description=plain_text(meta.get("description", "")),
                         launch=launch, mastery_percent=pass_mark, quiz_required=quiz_required(course),
@@ -42,12 +44,37 @@ def package_facts(course: Course, lang: str, members: list[PackMember]) -> Packa
                         files=tuple(m.name for m in members))
 
 
+LAUNCH_PAGE = "lms.html"
+
+
+def launch_page(course: Course, lang: str, start: str) -> str:
+    """lms.html: the package's launch page, holding the one LMS session (assets/course/lms-session.js)
+    and showing the course in a frame."""
+    language = course.languages[lang]
+    home = language.home
+    title = plain_text(home.meta.get("title") if home else course.config.site_name)
+    settings = {"lang": lang, "start": start,
+                "mastery": course.quiz.settings.pass_mark if course.quiz is not None else 0}
+    data = json.dumps(settings).replace("</", "<\\/")
+    return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{escape(title)}</title>'
+            '<style>html,body{margin:0;height:100%;overflow:hidden}iframe{border:0;width:100%;height:100%;display:block}</style>'
+            f'</head><body><iframe id="course-frame" title="{escape(title)}"></iframe>'
+            f'<script id="course-lms" type="application/json">{data}</script>'
+            '<script src="assets/course/lms-session.js"></script>'
+            f'<noscript><p><a href="{escape(start)}">{escape(title)}</a></p></noscript></body></html>\n')
+
+
 def package_members(site: Path, course: Course, lang: str, kind: str, scratch: Path,
                     settings: LmsSettings) -> list[PackMember]:
-    """The package's files: the offline site of ``lang`` and, first, the manifest."""
+    """The package's files: first the manifest, then the launch page and the offline site of ``lang``."""
     members = offline_site_members(site, course, lang, scratch)
+    start = "index.html" if lang == course.config.source_language else f"{lang}/index.html"
+    scratch.mkdir(parents=True, exist_ok=True)
+    page = scratch / LAUNCH_PAGE
+    page.write_text(launch_page(course, lang, start), encoding="utf-8")
+    members = [PackMember(LAUNCH_PAGE, page)] + members
     manifest = scratch / MANIFEST_FILE[kind]
-    manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_bytes(WRITERS[kind](package_facts(course, lang, members), settings))
     return [PackMember(MANIFEST_FILE[kind], manifest)] + members
 

@@ -4,6 +4,8 @@ package's files, with identifiers that are stable for a course version and chang
 reproducible byte for byte; listed on the downloads page with their sizes."""
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -49,9 +51,11 @@ def test_scorm_manifest_is_valid_and_lists_exactly_the_packages_files(built_fixt
     listed = {f.get("href") for f in resources[0].findall(f"{ns}file")}
     assert listed == names - {"imsmanifest.xml", README_NAME, MANIFEST_NAME}
     launch = resources[0].get("href")
-    assert launch in names and launch.endswith("index.html")
-    if lang != "en":
-        assert launch == f"{lang}/index.html"
+    assert launch == "lms.html" and launch in names          # the launch page that holds the LMS session
+    with zipfile.ZipFile(path) as archive:
+        start = json.loads(re.search(r'id="course-lms" type="application/json">(.*?)</script>',
+                                     archive.read("lms.html").decode("utf-8")).group(1))["start"]
+    assert start in names and start == ("index.html" if lang == "en" else f"{lang}/index.html")
     title = root.find(f"{ns}organizations/{ns}organization/{ns}title").text
     home = load_course(built_fixture).languages[lang].home
     assert title and "<" not in title and title.split()[0] in home.title
