@@ -178,15 +178,30 @@
       if (parent) t.contextActivities.parent = [{ id: activityId, objectType: "Activity" }];
       return t;
     }
-    var queue = Promise.resolve();
-    function send(statement, keepalive) {
+    /* Statements wait in one list and go to the LRS as one batch (xAPI takes an array), one batch
+       at a time so their order holds. When the page goes away, whatever waits goes at once with
+       the last statement, as a keepalive request, so closing the window loses nothing. */
+    var pending = [], sending = null;
+    function post(batch, keepalive) {
+      return fetch(endpoint + "statements", { method: "POST", headers: headers(true), body: JSON.stringify(batch), keepalive: !!keepalive });
+    }
+    function flush() {
+      if (sending || !pending.length) return;
+      var batch = pending;
+      pending = [];
+      sending = post(batch, false).then(function (r) { if (!r.ok) throw new Error(r.status); })
+        .catch(function () { pending = batch.concat(pending); })      /* kept for the next try */
+        .then(function () { sending = null; if (pending.length) setTimeout(flush, 1000); });
+    }
+    function send(statement, now) {
       statement.id = uuid();
       statement.actor = actor;
       statement.timestamp = new Date().toISOString();
-      queue = queue.then(function () {
-        return fetch(endpoint + "statements", { method: "POST", headers: headers(true), body: JSON.stringify(statement), keepalive: !!keepalive });
-      }).catch(function () { /* the LRS is unreachable: nothing more to do from here */ });
-      return queue;
+      pending.push(statement);
+      if (!now) return flush();
+      var batch = pending;
+      pending = [];
+      post(batch, true).catch(function () {});
     }
     function defined(verb, result, moveOn, keepalive) {
       if (sessionSent[verb]) return;
