@@ -9,6 +9,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Ralph, the LRS of the cmi5 tests, in a virtual environment of its own (it pins FastAPI/Starlette of its own).
+RALPH_STAMP := .venv-ralph/.installed
 SYSTEM_STAMP := build/.system-deps
 
 # Debian packages: the PDF renderer's libraries (site), and the browser, database and Java runtime
@@ -28,6 +30,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+$(RALPH_STAMP):
+	$(PYTHON) -m venv .venv-ralph
+	.venv-ralph/bin/pip install --quiet 'ralph-malph[cli,lrs,backend-fs]==5.1.0' 'requests==2.34.2'
+	touch $(RALPH_STAMP)
+
 system-deps:
 	@sh build_tools/install_debs.sh $(SITE_DEBS)
 
@@ -40,7 +47,7 @@ site: $(STAMP) system-deps
 check: $(STAMP)
 	$(BIN)/course check
 
-test: $(STAMP) $(NODE_STAMP) test-system-deps
+test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) test-system-deps
 	$(BIN)/course check
 	$(BIN)/pytest -q
 
@@ -49,4 +56,4 @@ bench: $(STAMP) $(NODE_STAMP) test-system-deps
 	$(BIN)/python -m build_tools.bench
 
 clean:
-	rm -rf site dist build .venv node_modules
+	rm -rf site dist build .venv .venv-ralph node_modules

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..model import Course
+from ..lms.package import LMS_UI_KEYS
 from ..narration.ui import AUDIO_UI_KEYS
 from ..quiz.page import QUIZ_UI_KEYS
 from ..record.page_data import RECORD_UI_KEYS
@@ -27,6 +28,7 @@ REQUIRED_UI_KEYS += AUDIO_UI_KEYS
 REQUIRED_UI_KEYS += QUIZ_UI_KEYS
 REQUIRED_UI_KEYS += ("authoring.untranslated",)     # the note on scaffolded, untranslated pages
 REQUIRED_UI_KEYS += NOT_FOUND_UI_KEYS + TABLE_UI_KEYS
+REQUIRED_UI_KEYS += LMS_UI_KEYS
 REQUIRED_UI_KEYS += RECORD_UI_KEYS
 
 

@@ -254,6 +254,13 @@
       ]) };
     }
 
+    /* One answered question as the record's adapters report it (SCORM interactions, xAPI answered). */
+    function answerOf(q, response) {
+      var r = response === undefined ? null : response, g = G.gradeResponse(q, r);
+      return { id: q.id, type: q.type, lesson: q.lesson, outcome: q.outcome, text: q.text, response: r, answer: q.answer,
+        score: g.score, points: g.points, status: g.status, options: q.options, items: q.items };
+    }
+
     function finish() {
       var a = state.attempt, open = a.ids.filter(function (id) { return !a.checked[id] && !answered(byId[id], a.responses[id]); });
       if (open.length && rui.quiz_unanswered_confirm &&
@@ -266,7 +273,8 @@
       var r = result();
       state.best = Math.max(state.best || 0, r.res.percent);
       save();
-      var attempt = { percent: r.res.percent, passed: r.res.passed, score: r.res.score, points: r.res.points };
+      var attempt = { percent: r.res.percent, passed: r.res.passed, score: r.res.score, points: r.res.points,
+        answers: a.ids.map(function (id) { return answerOf(byId[id], a.responses[id]); }) };
       if (R) R.report("quiz-attempt", attempt);
       else kept.best = state.best;
       render();

@@ -139,7 +139,7 @@
       record.updated = now();
       state = summarise(record, config);
       if (state.complete && !record.completed) record.completed = now();
-      adapter.save(config.lang, record);
+      adapter.save(config.lang, record, state);
       if (type === "quiz-attempt") adapter.reportScore(config.lang, detail);
       if (state.complete !== before.complete || type === "reset") adapter.reportCompletion(config.lang, state);
       listeners.forEach(function (fn) { try { fn(state, type); } catch (e) { /* a display must not stop the record */ } });
