@@ -1,4 +1,4 @@
-"""`course quiz preview`: the question bank for proofreading."""
+"""`course quiz preview`, `export` and `stats`: the question bank for proofreading, for an LMS, and its item analysis."""
 from __future__ import annotations
 
 import argparse
@@ -66,6 +66,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Item analysis of the attempts from a statements file, an LRS or the collected attempts."""
+    from pathlib import Path
+
+    from ..model import load_course
+    from ..stats import sources
+    from ..stats.bank import banks_of
+    from ..stats.html import as_html
+    from ..stats.render import as_csv, as_json, as_table
+    from ..stats.report import analyse, select
+
+    if not (args.statements or args.lrs or args.db):
+        raise CourseError.at("", 0, "no attempts to read",
+                             "give --statements FILE (xAPI JSON Lines), --lrs URL or --db (attempts the site collected)")
+    course = load_course(args.root)
+    if course.quiz is None:
+        raise CourseError.at("quiz/bank.yml", 0, "no quiz bank: quiz/bank.yml is missing",
+                             "write it as described in quiz/README.md")
+    if args.lang and args.lang not in course.languages:
+        raise CourseError.at("mkdocs.yml", 0, f"'{args.lang}' is not a course language",
+                             f"use one of: {', '.join(course.languages)}")
+    since = sources.parse_moment(args.since, "--since") if args.since else None
+    until = sources.parse_moment(args.until, "--until", end=True) if args.until else None
+    banks = banks_of(course)
+    activities = sources.course_activities(course, banks)
+    attempts = []
+    for path in args.statements or []:
+        attempts += sources.attempts_from_file(Path(path), activities)
+    if args.lrs:
+        attempts += sources.attempts_from_lrs(args.lrs, activities, [args.lang] if args.lang else list(banks), since, until)
+    if args.db:
+        attempts += sources.attempts_from_database(course, args.db)
+    report = analyse(select(attempts, args.lang, since, until), banks, args.min_attempts)
+    render = {"table": as_table, "csv": as_csv, "json": as_json, "html": as_html}[args.format]
+    text = render(report)
+    if args.output and args.output != "-":
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+        log.info(f"{len(attempts)} attempts -> {args.output}")
+    else:
+        print(text, end="")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("quiz", help="the quiz bank: preview it for proofreading",
                        description="Tools for the question banks in quiz/ (format: quiz/README.md).")
@@ -88,3 +132,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
     export.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print details of every step")
     export.set_defaults(func=cmd_export)
+    stats = actions.add_parser("stats", help="item analysis of learners' attempts (facility, discrimination, alpha)",
+                               description="Moodle's quiz statistics for the attempts in an xAPI statements file, an LRS "
+                                           "or the site's collected attempts, per language and bank version, with flags "
+                                           "for questions to revise. Formulas: build_tools/stats/README.md.")
+    stats.add_argument("--statements", action="append", metavar="FILE",
+                       help="JSON Lines of xAPI statements exported from an LRS (repeatable)")
+    stats.add_argument("--lrs", metavar="URL", help="xAPI endpoint to read 'answered' statements from; credentials "
+                                                    "from COURSE_LRS_USER and COURSE_LRS_PASSWORD")
+    stats.add_argument("--db", metavar="URL", help="attempts collected by `course serve` (SQLite path or postgresql://…)")
+    stats.add_argument("--lang", help="one language (default: every language)")
+    stats.add_argument("--since", metavar="DATE", help="attempts from this date or time on (UTC unless an offset is given)")
+    stats.add_argument("--until", metavar="DATE", help="attempts before this time (a bare date includes that day)")
+    stats.add_argument("--format", choices=("table", "csv", "json", "html"), default="table", help="output (default: table)")
+    stats.add_argument("--min-attempts", type=int, default=30, metavar="N",
+                       help="below N attempts the figures carry a warning (default: 30)")
+    stats.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
+    stats.set_defaults(func=cmd_stats)
