@@ -67,11 +67,14 @@ def _part(part: LanguageReport) -> str:
     return "".join(out)
 
 
-def as_html(report: Report, title: str = "Quiz statistics") -> str:
+def as_html(report: Report, title: str = "Quiz statistics", stylesheet: str | None = None) -> str:
+    """A page with its styles inside (a file to keep or mail), or linking ``stylesheet`` (served
+    under a Content-Security-Policy that allows no inline styles)."""
     intro = (f"<p>Figures as Moodle's quiz statistics define them (facility, standard deviation, discrimination index "
              f"and discriminative efficiency, Cronbach's alpha). Below {report.minimum} attempts the figures are shown "
              f"with a warning. Attempts on older bank versions are reported apart.</p>")
     parts = "".join(_part(p) for p in report.languages) or "<p>No attempts found.</p>"
+    styles = f'<link rel="stylesheet" href="{escape(stylesheet)}">' if stylesheet else f"<style>{STYLE}</style>"
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{escape(title)}</title><style>{STYLE}</style>'
+            f'content="width=device-width, initial-scale=1"><title>{escape(title)}</title>{styles}'
             f"</head><body><h1>{escape(title)}</h1>{intro}{parts}</body></html>\n")

@@ -50,8 +50,9 @@ class QuestionStats:
 
 
 def thirds(attempts: list[Attempt]) -> tuple[list[Attempt], list[Attempt]]:
-    """The lower and upper third of ``attempts`` by total score (n // 3 each; ties keep arrival order)."""
-    ranked = sorted(attempts, key=lambda a: a.percent)
+    """The lower and upper third of ``attempts`` by score (n // 3 each); equal scores are ranked by
+    time, then id, so the thirds do not depend on the order a source lists the attempts in."""
+    ranked = sorted(attempts, key=lambda a: (a.percent, a.when is not None, a.when or 0, a.id))
     size = len(ranked) // 3
     return (ranked[:size], ranked[len(ranked) - size:]) if size else ([], [])
 

@@ -117,7 +117,7 @@ def attempts_from_statements(statements: Iterable[dict], activities: CourseActiv
             new = (current is None or current.answer(answer.question) is not None
                    or (when and last_time and when - last_time > GAP))
             if new:
-                current = Attempt(f"{key[0]}#{len(attempts) + 1}", lang, version, [], when)
+                current = Attempt(f"{key[0]}@{when.isoformat() if when else statement_id}", lang, version, [], when)
                 attempts.append(current)
             current.answers.append(answer)
             last_time = when or last_time

@@ -36,7 +36,7 @@ def test_a_question_that_does_not_separate_is_flagged(report):
 def test_distractor_shares_by_third(report):
     q1 = by_id(report, "q1")
     shares = {o.id: o for o in q1.options}
-    # lower third: A6 (0 %) and A4 (33 %), both chose b; upper third: A3 and A1 (ties keep arrival order), both a
+    # lower third: A6 (0 %) and A4 (33 %), both chose b; upper third: A3 and A1 (A2 and A3 tie: ranked by id), both a
     assert (shares["b"].lower, shares["b"].upper) == (100.0, 0.0)
     assert (shares["a"].lower, shares["a"].upper) == (0.0, 100.0)
     assert shares["c"].chosen == 0
