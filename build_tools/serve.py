@@ -65,8 +65,10 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
     settings = ServiceSettings(rate_limit=rate_limit, admin_token=token, languages=frozenset(config.language_codes),
                                allowed_origins=frozenset(origin_of(o) or o for o in allowed_origins),
                                connect_origins=tuple(o for o in [origin_of(endpoint)] if o))
+    from .attempts.service import open_attempts
+    attempts = open_attempts(config, url, settings)       # POST /api/attempts, GET /api/quiz-stats
     try:
-        app = create_app(site, store, settings)
+        app = attempts.mount(create_app(site, store, settings))
         log.info(f"feedback service: site {site}")
         log.info(f"feedback service: database {safe_url(url)} ({store.backend}, schema up to date)")
         log.info(f"feedback service: rate limit {f'{rate_limit} submissions a minute per client' if rate_limit else 'off'}; "
@@ -79,4 +81,5 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
             server.run()
     finally:
         store.close()
+        attempts.close()
         log.info("feedback service: stopped")

@@ -40,3 +40,21 @@ def attempts_from_lrs(url: str, activities: CourseActivities, langs: list[str],
 
     statements = fetch_answered(url, [activities.au(lang) for lang in langs], since, until)
     return attempts_from_statements(statements, activities)
+
+
+def attempts_from_database(course, db: str) -> list[Attempt]:
+    """The attempts `course serve` collected: ``db`` is the SQLite file or a postgresql:// URL."""
+    from ..attempts.storage import AttemptStore
+    from ..feedback.database import StorageUnavailable, is_postgres_url, safe_url, sqlite_url
+
+    url = db if is_postgres_url(db) else sqlite_url(Path(course.config.root) / db)
+    if not is_postgres_url(db) and not (Path(course.config.root) / db).is_file():
+        raise CourseError.at(db, 0, "no such database file", "give the file `course serve` keeps feedback and attempts in")
+    try:
+        store = AttemptStore.open(url)
+    except StorageUnavailable as exc:
+        raise CourseError.at(safe_url(url), 0, f"cannot read the attempts: {exc}", "check the database URL")
+    try:
+        return store.attempts()
+    finally:
+        store.close()
