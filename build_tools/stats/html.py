@@ -18,7 +18,7 @@ th:nth-child(2),td:nth-child(2),td.text{text-align:left}
 .chart .plot{fill:#fff;stroke:#99a}.chart .zone{fill:#fde8e0}.chart .axis{stroke:#667}
 .chart .point circle{fill:#2a6f97}.chart .point.flagged circle{fill:#c0392b}.chart .point text{fill:#fff;font-size:10px}
 .chart .bar{fill:#2a6f97}.chart .lower{fill:#e59866}.chart .upper{fill:#2a6f97}.chart .key{font-weight:bold}
-.question{break-inside:avoid}dl{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}dd{margin:0}
+.wide{overflow-x:auto}.question{break-inside:avoid;overflow-wrap:anywhere}dl{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}dd{margin:0}
 @media print{body{max-width:none;font-size:11pt}h2{break-before:page}h2:first-of-type{break-before:auto}}
 """
 
@@ -41,13 +41,13 @@ def _part(part: LanguageReport) -> str:
     out.append("<h3>Score histogram</h3>" + svg.histogram(t.histogram))
     out.append("<h3>Facility against discrimination</h3><p>Shaded: the zones that raise a flag. "
                "Red points: flagged questions; numbers as in the table.</p>" + svg.scatter(part.questions, numbers))
-    out.append('<h3>Questions</h3><table><thead><tr><th>#</th><th>Question</th><th>Attempts</th><th>Facility</th>'
+    out.append('<h3>Questions</h3><div class="wide"><table><thead><tr><th>#</th><th>Question</th><th>Attempts</th><th>Facility</th>'
                '<th>SD</th><th>Discrimination</th><th>Efficiency</th></tr></thead><tbody>')
     for q in part.questions:
         out.append(f'<tr><td>{numbers[q.id]}</td><td class="text"><code>{escape(q.id)}</code></td><td>{q.attempts}</td>'
                    f'<td>{_f(q.facility, 0, " %")}</td><td>{_f(q.sd, 0, " %")}</td><td>{_f(q.discrimination)}</td>'
                    f'<td>{_f(q.efficiency, 0, " %")}</td></tr>')
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     for q in part.questions:
         if not q.attempts:
             continue
