@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..model import Course
+from ..attempts.ui import RESULTS_UI_KEYS
 from ..lms.package import LMS_UI_KEYS
 from ..narration.ui import AUDIO_UI_KEYS
 from ..quiz.page import QUIZ_UI_KEYS
@@ -30,6 +31,7 @@ REQUIRED_UI_KEYS += ("authoring.untranslated",)     # the note on scaffolded, un
 REQUIRED_UI_KEYS += NOT_FOUND_UI_KEYS + TABLE_UI_KEYS
 REQUIRED_UI_KEYS += LMS_UI_KEYS
 REQUIRED_UI_KEYS += RECORD_UI_KEYS
+REQUIRED_UI_KEYS += RESULTS_UI_KEYS
 
 
 def check_ui_strings(course: Course) -> list[Problem]:

@@ -54,6 +54,7 @@ def quiz_data(quiz: Quiz, language: Language) -> dict:
         "lessons": lessons,
         "questions": [question_data(q, pages.get(q.lesson)) for q in questions],
         "ui": {k[len(UI_PREFIX):]: v for k, v in language.ui.items() if k.startswith(UI_PREFIX)},
+        "share": {k[len("results."):]: v for k, v in language.ui.items() if k.startswith("results.")},  # issue 14
     }
     data["version"] = digest(data["questions"])[:12]
     return data

@@ -250,8 +250,47 @@
           return el("li", { "data-lesson": l.lesson }, [fmt(parts[0], values),
             hrefs[l.lesson] ? el("a", { href: hrefs[l.lesson], text: name }) : name, fmt(parts.slice(1).join("{lesson}"), values)]);
         })),
-        el("button", { type: "button", class: "md-button course-quiz__retry", text: ui.retry, onclick: retry })
+        el("button", { type: "button", class: "md-button course-quiz__retry", text: ui.retry, onclick: retry }),
+        shareBlock()
       ]) };
+    }
+
+    /* Sharing a finished attempt with the course team (POST /api/attempts on `course serve`, see
+       build_tools/attempts/): only served pages offer it, and nothing is sent unless the learner
+       ticks the consent box. The page makes the attempt id, so a resend is stored once. Responses go
+       in SCORM 2004's pattern form, as the cmi5 statements carry them. */
+    function responsePattern(type, v) {
+      if (v === null || v === undefined) return "";
+      if (type === "multiple-response" || type === "ordering") return [].concat(v).join("[,]");
+      if (type === "true-false") return v ? "true" : "false";
+      if (type === "matching") return Object.keys(v).map(function (k) { return k + "[.]" + v[k]; }).join("[,]");
+      return String(v).trim().slice(0, 1000);
+    }
+    function shareBlock() {
+      var s = data.share, a = state.attempt;
+      if (!s || !s.heading || !/^https?:$/.test(location.protocol)) return null;
+      if (a.shared) return el("p", { class: "course-quiz__share-done", text: s.done });
+      var agree = el("input", { type: "checkbox", id: "course-quiz-share-agree" });
+      var note = el("p", { class: "course-quiz__share-status", role: "status" });
+      var block, button = el("button", { type: "button", class: "md-button course-quiz__share-send", text: s.send, onclick: function () {
+        if (!agree.checked) { note.textContent = s.need_consent; return agree.focus(); }
+        if (!a.shareId) a.shareId = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b + 256).toString(16).slice(1); }).join("");
+        var answers = a.ids.map(function (id) {
+          var x = answerOf(byId[id], a.responses[id]);
+          return { question: id, response: responsePattern(x.type, x.response), score: x.score, max_score: x.points };
+        });
+        var sum = function (k) { return answers.reduce(function (t, x) { return t + x[k]; }, 0); };
+        button.disabled = true;
+        fetch("/api/attempts", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({
+          attempt_id: a.shareId, consent: true, lang: data.lang, bank_version: data.version,
+          total: sum("score"), max_total: sum("max_score"), answers: answers }) })
+          .then(function (r) { if (!r.ok) throw new Error(r.status); a.shared = true; save(); note.textContent = s.done; block.replaceChild(el("p", { class: "course-quiz__share-done", text: s.done }), block.querySelector("div")); })
+          .catch(function () { button.disabled = false; note.textContent = s.failed; });
+      } });
+      block = el("section", { class: "course-quiz__share", "aria-labelledby": "course-quiz-share" }, [
+        el("h3", { id: "course-quiz-share", text: s.heading }), el("p", { text: s.consent }),
+        el("div", {}, [el("p", {}, [agree, " ", el("label", { for: "course-quiz-share-agree", text: s.agree })]), button]), note]);
+      return block;
     }
 
     /* One answered question as the record's adapters report it (SCORM interactions, xAPI answered). */
