@@ -256,7 +256,7 @@
     }
 
     /* Sharing a finished attempt with the course team (POST /api/attempts on `course serve`, see
-       build_tools/attempts/): only served pages offer it, and nothing is sent unless the learner
+       build_tools/attempts/): only served pages outside an LMS offer it, and nothing is sent unless the learner
        ticks the consent box. The page makes the attempt id, so a resend is stored once. Responses go
        in SCORM 2004's pattern form, as the cmi5 statements carry them. */
     function responsePattern(type, v) {
@@ -268,7 +268,7 @@
     }
     function shareBlock() {
       var s = data.share, a = state.attempt;
-      if (!s || !s.heading || !/^https?:$/.test(location.protocol)) return null;
+      if (!s || !s.heading || !/^https?:$/.test(location.protocol) || (R && R.adapter !== "local")) return null;   /* an LMS keeps its own results */
       if (a.shared) return el("p", { class: "course-quiz__share-done", text: s.done });
       var agree = el("input", { type: "checkbox", id: "course-quiz-share-agree" });
       var note = el("p", { class: "course-quiz__share-status", role: "status" });
