@@ -76,5 +76,5 @@ def as_html(report: Report, title: str = "Quiz statistics", stylesheet: str | No
     parts = "".join(_part(p) for p in report.languages) or "<p>No attempts found.</p>"
     styles = f'<link rel="stylesheet" href="{escape(stylesheet)}">' if stylesheet else f"<style>{STYLE}</style>"
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{escape(title)}</title>{styles}'
+            f'content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>{escape(title)}</title>{styles}'
             f"</head><body><h1>{escape(title)}</h1>{intro}{parts}</body></html>\n")

@@ -66,6 +66,8 @@ def test_shared_attempts_in_two_languages_flag_the_bad_question(browser, built_f
     finally:
         store.close()
     assert sorted(a.lang for a in kept) == ["el"] * 6 + ["en"] * 6        # only the consented ones
+    assert all(x.seconds is not None and 0 <= x.seconds < 300 for a in kept for x in a.answers)   # time per question
+    assert {x.response for a in kept for x in a.answers if x.question == BAD} == {"side-by-side", "connects"}
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["-C", str(built_fixture), "quiz", "stats", "--db", str(db), "--format", "json"]) == 0

@@ -109,8 +109,18 @@
       return r !== undefined && r !== null;
     }
 
+    /* Time on a question, for shared attempts: the gaps before each of its answers, each at most
+       5 minutes (a learner away is not working on it); kept only with the local record, so an LMS's
+       small suspend data is not spent on it. */
+    var lastAnswerAt = Date.now();
     function respond(q, value) {
-      state.attempt.responses[q.id] = value;
+      var a = state.attempt, now = Date.now();
+      if (!R || R.adapter === "local") {
+        a.seconds = a.seconds || {};
+        a.seconds[q.id] = Math.round((a.seconds[q.id] || 0) * 10 + Math.min(now - lastAnswerAt, 300000) / 100) / 10;
+      }
+      lastAnswerAt = now;
+      a.responses[q.id] = value;
       save();
     }
 
@@ -277,7 +287,8 @@
         if (!a.shareId) a.shareId = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b + 256).toString(16).slice(1); }).join("");
         var answers = a.ids.map(function (id) {
           var x = answerOf(byId[id], a.responses[id]);
-          return { question: id, response: responsePattern(x.type, x.response), score: x.score, max_score: x.points };
+          return { question: id, response: responsePattern(x.type, x.response), score: x.score, max_score: x.points,
+            seconds: a.seconds && a.seconds[id] !== undefined ? a.seconds[id] : null };
         });
         var sum = function (k) { return answers.reduce(function (t, x) { return t + x[k]; }, 0); };
         button.disabled = true;
