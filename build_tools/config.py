@@ -87,6 +87,7 @@ class CourseConfig:
     raw_course: dict = field(default_factory=dict)
     lines: LineMap = field(default_factory=LineMap)
     site_name: str = ""
+    site_url: str | None = None     # mkdocs.yml top-level site_url (the public address), ends with "/"
 
     @property
     def mkdocs_file(self) -> Path:
@@ -181,4 +182,13 @@ def load_config(root: Path | str = ".") -> CourseConfig:
         raw_course=raw_course if isinstance(raw_course, dict) else {},
         lines=lines,
         site_name=str(data.get("site_name", "")),
+        site_url=normalise_site_url(data.get("site_url")),
     )
+
+
+def normalise_site_url(value: Any) -> str | None:
+    """'https://example.org/course' -> 'https://example.org/course/'; empty or absent -> None."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    return text if text.endswith("/") else text + "/"

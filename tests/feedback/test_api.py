@@ -8,12 +8,9 @@ import uuid
 
 import httpx
 import pytest
+from feedback_lessons import unique_lesson
 
 LONGEST = 4000
-
-
-def unique_lesson() -> str:
-    return "t-" + uuid.uuid4().hex[:10]
 
 
 def feedback(**fields) -> dict:
