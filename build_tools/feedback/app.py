@@ -44,7 +44,7 @@ log = logging.getLogger("course.feedback")
 # learner's text stays in the form (503) instead of a request that hangs.
 BODY_SECONDS = 10.0          # to receive the whole body once the headers are in
 STORAGE_SECONDS = 10.0       # to store a submission or answer a query (the database bounds itself too)
-HEALTH_CACHE_SECONDS = 1.0   # /api/health probes a write at most once a second
+HEALTH_CACHE_SECONDS = 1.0   # /api/health probes a write at most once a second (again after any failure)
 WHOLE_NUMBER = re.compile(r"[0-9]{1,19}")
 MAX_NUMBER_DIGITS = 20       # JSON numbers longer than this are refused before int() sees them
 
@@ -270,6 +270,7 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
 
     async def storage_error(request: Request, exc: StorageUnavailable) -> Response:
         log.error(f"feedback storage unavailable: {exc}")
+        health_cache.clear()                 # the next /api/health probes again instead of repeating "ok"
         return JSONResponse({"detail": "feedback storage is unavailable just now; try again later"},
                             status_code=503, headers={"Retry-After": "30"})
 

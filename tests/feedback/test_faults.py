@@ -39,9 +39,10 @@ def stored_ids(url: str) -> dict[str, int]:
         store.close()
 
 
-async def _hammer(url: str, lesson: str, clients: int, seconds: float) -> list[tuple[str, int, int]]:
+async def _hammer(url: str, lesson: str, clients: int, seconds: float,
+                  results: list | None = None) -> list[tuple[str, int, int]]:
     """``clients`` connections posting as fast as they can for ``seconds``; (submission_id, status, id)."""
-    results: list[tuple[str, int, int]] = []
+    results = [] if results is None else results
     deadline = time.monotonic() + seconds
 
     async def one() -> None:
@@ -50,8 +51,10 @@ async def _hammer(url: str, lesson: str, clients: int, seconds: float) -> list[t
                 sent = body(lesson)
                 try:
                     response = await client.post("/api/feedback", json=sent)
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     results.append((sent["submission_id"], 0, 0))
+                    if isinstance(exc, httpx.ConnectError):
+                        return                      # nothing listens any more (the process was killed)
                     await asyncio.sleep(0.05)
                     continue
                 results.append((sent["submission_id"], response.status_code,
@@ -61,9 +64,17 @@ async def _hammer(url: str, lesson: str, clients: int, seconds: float) -> list[t
     return results
 
 
-def hammer(url: str, lesson: str, clients: int = 20, seconds: float = 3.0) -> list[tuple[str, int, int]]:
+def hammer(url: str, lesson: str, clients: int = 20, seconds: float = 3.0, results: list | None = None):
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, _hammer(url, lesson, clients, seconds)).result()
+        return pool.submit(asyncio.run, _hammer(url, lesson, clients, seconds, results)).result()
+
+
+def kill_after(service, results: list, acknowledged: int, limit: float) -> None:
+    """SIGKILL the service once ``acknowledged`` submissions were answered 201 (or after ``limit`` s)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and sum(1 for r in list(results) if r[1] == 201) < acknowledged:
+        time.sleep(0.05)
+    service.process.send_signal(signal.SIGKILL)
 
 
 @pytest.fixture
@@ -86,9 +97,10 @@ def own_cluster():
 def test_kill_9_under_load_loses_no_acknowledged_submission(served_course, database_url):
     service = for_database(served_course, database_url, rate_limit=0).start()
     lesson = unique_lesson()
+    results: list = []
     with ThreadPoolExecutor(1) as killer:
-        killer.submit(lambda: (time.sleep(2.0), service.process.send_signal(signal.SIGKILL)))
-        results = hammer(service.url, lesson, clients=30, seconds=4.0)
+        killer.submit(kill_after, service, results, 300, 20.0)
+        hammer(service.url, lesson, clients=30, seconds=22.0, results=results)
     assert service.process.wait(10) == -signal.SIGKILL
     acknowledged = {sid: fid for sid, status, fid in results if status in (200, 201)}
     assert len(acknowledged) > 100, "the load did not reach the service before the kill"
