@@ -1,6 +1,6 @@
 /* Feedback form: validate in the page's language, send as JSON, and never lose what was written.
    Whatever cannot be sent just now (no network, the server busy or down) is kept in localStorage
-   and sent again later: on the next page the learner opens, or with "Try again". Resending backs
+   and sent again later: on the next page the learner opens, or with "Try again". Resending then backs
    off (1 min, 2 min, 4 min … at most 6 h between tries) and gives up after MAX_ATTEMPTS tries or
    MAX_AGE_DAYS; a server that refuses the feedback (4xx other than 408/429) or a host without
    the service (404/405/501) is never retried. Whenever the text cannot be delivered or kept, it
@@ -81,7 +81,8 @@
     if (item.attempts >= MAX_ATTEMPTS || age > MAX_AGE_DAYS * 86400 * 1000) {
       item.givenUp = "gave_up";
     } else {
-      item.nextAt = now + Math.min(FIRST_WAIT_MS * Math.pow(2, item.attempts - 1), LONGEST_WAIT_MS);
+      /* The first retry comes with the next page the learner opens; then 1 min, 2 min, 4 min … */
+      item.nextAt = item.attempts < 2 ? now : now + Math.min(FIRST_WAIT_MS * Math.pow(2, item.attempts - 2), LONGEST_WAIT_MS);
     }
     return item;
   }
