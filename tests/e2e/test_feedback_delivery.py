@@ -52,7 +52,7 @@ def test_a_refused_submission_is_said_so_and_stays_in_the_form(page, built_fixtu
 
 def test_a_host_without_the_service_says_so_at_once(page, built_fixture):
     with StaticServer(built_fixture / "site") as static:           # plain files: POST gets 501
-        page.goto(static.url + "ru/95-feedback.html")
+        page.goto(page_url(static.url, "ru", "95-feedback.html"))
         fill_form(page, 4, "Понятные примеры")
         send(page)
         page.locator(".course-feedback__message").filter(
@@ -95,11 +95,11 @@ def test_resending_backs_off_and_gives_up_after_a_bound(page, built_fixture, tmp
     # The service is gone for good; the last allowed try fails and the text comes back to the form.
     last = kept_item(f"http://127.0.0.1:{port}/api/feedback", 7, 0)
     with StaticServer(built_fixture / "site") as static:
-        page.goto(static.url + "en/01-basics.html")
+        page.goto(page_url(static.url, "en", "01-basics.html"))
         page.evaluate(f"localStorage.setItem('{QUEUE}', JSON.stringify([{json.dumps(last)}]))")
-        page.goto(static.url + "en/01-basics.html")                # a page without the form: tried once more, quietly
+        page.goto(page_url(static.url, "en", "01-basics.html"))                # a page without the form: tried once more, quietly
         page.wait_for_function(f"JSON.parse(localStorage.getItem('{QUEUE}'))[0].givenUp === 'gave_up'")
-        page.goto(static.url + "en/95-feedback.html")
+        page.goto(page_url(static.url, "en", "95-feedback.html"))
         page.locator(".course-feedback__message").filter(
             has_text="still could not be sent after several tries, so the course has stopped trying").wait_for()
         assert page.locator("#feedback-helpful").input_value() == "kept text"
