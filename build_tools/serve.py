@@ -90,7 +90,7 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
     from .feedback.http_protocol import HEADER_SECONDS, BoundedHttpToolsProtocol
     from .feedback.migrations import SchemaTooNew
     from .feedback.options import database_url as choose_database, feedback_options
-    from .feedback.origin import own_origins
+    from .feedback.origin import is_wildcard, own_origins
     from .feedback.proxy import parse_networks
     from .feedback.security import origin_of, security_headers
     from .feedback.site_pages import known_pages
@@ -125,7 +125,7 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
     settings = ServiceSettings(rate_limit=rate_limit, admin_token=token, languages=frozenset(config.language_codes),
                                allowed_origins=frozenset(origin_of(o) or o for o in allowed_origins),
                                connect_origins=tuple(o for o in [origin_of(endpoint)] if o),
-                               own_origins=own, origin_per_connection=not own, trusted_proxies=trusted,
+                               own_origins=own, origin_per_connection=is_wildcard(host), trusted_proxies=trusted,
                                known=known_pages(site))
     cap = _max_connections(max_connections)
     try:

@@ -1,13 +1,14 @@
 """Refuse API requests from foreign pages; let configured other origins call the API (CORS).
 
-Browsers send ``Origin`` with every POST. The service compares it with the site's public
-address, never with the ``Host`` header (which a client, or a proxy that rewrites it, chooses):
+Browsers send ``Origin`` with every POST. The service compares it with the site's own
+addresses, never with the ``Host`` header (which a client, or a proxy that rewrites it, chooses):
 
-- ``site_url`` set (mkdocs.yml, or ``course serve --site-url`` / ``COURSE_SITE_URL``): only
-  the origin of that address, plus any ``--allow-origin``;
-- no ``site_url``: only the addresses the service itself listens on (``http://127.0.0.1:8000``
-  and, on the loopback, ``http://localhost:8000``; with ``--host 0.0.0.0`` the address the
-  connection arrived at), plus any ``--allow-origin``.
+- the public address, ``site_url`` (mkdocs.yml, or ``course serve --site-url`` /
+  ``COURSE_SITE_URL``), when it is set;
+- the address the service listens on (``http://127.0.0.1:8000`` and, on the loopback, also
+  ``http://localhost:8000``; with ``--host 0.0.0.0`` the address each connection arrived at):
+  only this service's own pages have that origin;
+- any ``--allow-origin``.
 
 Anything else gets 403 before any handler runs, so no other site can post (or read) feedback
 through a visitor's browser. Requests without Origin (curl, scripts) pass. Allowed other
@@ -53,13 +54,17 @@ def _http_origin(host: str, port: int) -> str:
 
 
 def own_origins(site_url: str | None, bind_host: str, port: int) -> frozenset[str]:
-    """The origins the pages of this site have: the public address, else the listening address."""
-    if site_url:
-        return frozenset({origin_of(site_url)})
+    """The origins the pages of this site have: the public address and the listening address
+    (for a wildcard bind, the listening address is decided per connection: see ``per_connection``)."""
+    public = {origin_of(site_url)} if site_url else set()
     if _is_wildcard(bind_host):
-        return frozenset()              # decided per connection: the address it arrived at
+        return frozenset(public)
     names = LOOPBACK_NAMES if _is_loopback(bind_host) else (bind_host,)
-    return frozenset(_http_origin(name, port) for name in names)
+    return frozenset(public | {_http_origin(name, port) for name in names})
+
+
+def is_wildcard(host: str) -> bool:
+    return _is_wildcard(host)
 
 
 class OriginMiddleware:

@@ -155,7 +155,8 @@ def test_origin_is_compared_with_site_url_not_with_host(served_course, tmp_path)
         assert post(public) == 201                                 # behind a proxy that rewrote Host
         assert post(public, host="backend:8000") == 201
         assert post("http://evil.example", host="evil.example") == 403     # Origin = a chosen Host
-        assert post(service.url) == 403                            # not the public address
+        assert post(service.url) == 201                            # the listening address: only our pages
+        assert post(f"http://evil.example:{service.port}", host=f"evil.example:{service.port}") == 403
         assert "refused a request from the origin http://evil.example" in service.log
 
 
