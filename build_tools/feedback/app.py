@@ -157,9 +157,12 @@ def _query_from(request: Request) -> FeedbackQuery:
 
 
 async def _bounded(awaitable, seconds: float):
-    """The awaitable's result, or 503 when the storage did not answer within ``seconds``."""
+    """The awaitable's result, or 503 when the storage did not answer within ``seconds``. (A call
+    running in a worker thread ends only when the thread does: the database's own timeouts and
+    the PostgreSQL watchdog bound those; a submission waiting for its group commit ends at once.)"""
     try:
-        return await asyncio.wait_for(awaitable, seconds)
+        async with asyncio.timeout(seconds):
+            return await awaitable
     except TimeoutError:
         raise StorageUnavailable(f"the database did not answer within {seconds:.0f} s") from None
 
