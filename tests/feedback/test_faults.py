@@ -21,7 +21,7 @@ import httpx
 import pytest
 from feedback_lessons import unique_lesson
 from postgres_cluster import ClusterUnavailable, PostgresCluster
-from service_process import ADMIN_TOKEN, for_database
+from service_process import for_database
 
 from build_tools.feedback.storage import FeedbackQuery, FeedbackStore
 
