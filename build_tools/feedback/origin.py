@@ -17,7 +17,6 @@ answers they need.
 """
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import time
@@ -26,7 +25,6 @@ from .security import origin_of
 
 API_PREFIX = "/api/"
 log = logging.getLogger("course.feedback")
-LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 
 
 def _header(scope, name: bytes) -> str | None:
@@ -34,13 +32,6 @@ def _header(scope, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return host == "localhost"
 
 
 def _is_wildcard(host: str) -> bool:
@@ -59,7 +50,7 @@ def own_origins(site_url: str | None, bind_host: str, port: int) -> frozenset[st
     public = {origin_of(site_url)} if site_url else set()
     if _is_wildcard(bind_host):
         return frozenset(public)
-    names = LOOPBACK_NAMES if _is_loopback(bind_host) else (bind_host,)
+    names = {bind_host, "localhost"} if bind_host.strip("[]") in ("127.0.0.1", "::1", "localhost") else {bind_host}
     return frozenset(public | {_http_origin(name, port) for name in names})
 
 

@@ -36,10 +36,19 @@ def send(page) -> None:
 @pytest.mark.parametrize("lang", ["en", "el"])
 def test_a_refused_submission_is_said_so_and_stays_in_the_form(page, built_fixture, tmp_path, lang):
     db = tmp_path / "feedback.sqlite3"
-    # The operator set the public address; these pages come from another one, so the service refuses (403).
+    # The pages are reached at an address the service does not know as its own (a proxy set up
+    # without site_url, here a plain file server whose POSTs go on to the service): it refuses (403).
     with ServiceProcess(built_fixture, db=db, rate_limit=0,
-                        extra_args=("--site-url", "https://course.example.org/")) as service:
-        page.goto(page_url(service.url, lang, "95-feedback.html"))
+                        extra_args=("--site-url", "https://course.example.org/")) as service, \
+            StaticServer(built_fixture / "site") as static:
+        page_origin = static.url.rstrip("/")
+
+        def to_the_service(route):
+            headers = {**route.request.headers, "origin": page_origin}
+            route.fulfill(response=route.fetch(url=service.url + "/api/feedback", headers=headers))
+
+        page.route("**/api/feedback", to_the_service)
+        page.goto(page_url(static.url, lang, "95-feedback.html"))
         fill_form(page, 3, "κείμενο που δεν χάνεται" if lang == "el" else "text that is not lost")
         send(page)
         message = page.locator(".course-feedback__message")
@@ -48,6 +57,7 @@ def test_a_refused_submission_is_said_so_and_stays_in_the_form(page, built_fixtu
         assert page.locator("#feedback-helpful").input_value().startswith(("κείμενο", "text"))
         assert queue(page) == []                                    # not retried for ever
         assert rows(f"sqlite:///{db}") == []
+        assert f"refused a request from the origin {page_origin}" in service.log
 
 
 def test_a_host_without_the_service_says_so_at_once(page, built_fixture):
