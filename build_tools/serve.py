@@ -105,10 +105,12 @@ def serve(root: Path | str, host: str = "127.0.0.1", port: int = 8000, db: Path 
     if max_connections is not None and max_connections < 1:
         raise CourseError.at("--max-connections", 0, f"{max_connections} is not a number of connections",
                              "use a positive number, e.g. 1000")
-    public = normalise_site_url(site_url or os.environ.get(SITE_URL_ENV, "")) or config.site_url
-    if public and not origin_of(public):
-        raise CourseError.at("--site-url" if site_url else (SITE_URL_ENV if os.environ.get(SITE_URL_ENV) else "mkdocs.yml"),
-                             0, f"site_url {public!r} is not an address", "write it as https://course.example.org/")
+    given = site_url or os.environ.get(SITE_URL_ENV, "").strip()
+    try:
+        public = normalise_site_url(given) if given else config.site_url
+    except CourseError:
+        raise CourseError.at("--site-url" if site_url else SITE_URL_ENV, 0, f"{given!r} is not the public address of a site",
+                             "write the address learners open, e.g. https://course.example.org/") from None
     try:
         trusted = parse_networks(trust_proxy)
     except ValueError as exc:
