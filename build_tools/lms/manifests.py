@@ -79,8 +79,8 @@ def scorm12_manifest(facts: PackageFacts, settings: LmsSettings) -> bytes:
     _sub(organization, ns, "", "title", facts.title)
     item = _sub(organization, ns, "", "item", identifier="item-module", identifierref="resource-module", isvisible="true")
     _sub(item, ns, "", "title", facts.title)
-    if facts.quiz_required:
-        _sub(item, ns, "adlcp", "masteryscore", str(facts.mastery_percent))
+    # No adlcp:masteryscore: with one, an LMS (Moodle by default) sets 'passed' as soon as the
+    # score reaches it, even with lessons unread; the SCO reports the record's own rule instead.
     _resources(root, ns, facts, f"{{{ns['adlcp']}}}scormtype")
     return _serialise(root, ns)
 

@@ -26,9 +26,10 @@ README_KEYS = {"scorm12": "lms.readme_scorm12", "scorm2004": "lms.readme_scorm20
 
 
 def quiz_required(course: Course) -> bool:
-    """Whether passing the quiz is part of completing the module (extra.course.completion)."""
-    completion = course.config.raw_course.get("completion") or {}
-    return bool(course.quiz is not None and completion.get("quiz", True))
+    """Whether passing the quiz is part of completing the module (extra.course.completion.module_quiz)."""
+    from ..record.settings import completion_rules
+
+    return bool(course.quiz is not None and course.quiz.questions and completion_rules(course.config).module_quiz)
 
 
 def package_facts(course: Course, lang: str, members: list[PackMember]) -> PackageFacts:
