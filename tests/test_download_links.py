@@ -14,6 +14,6 @@ def test_every_download_and_pack_link_of_the_fixture_site_exists(built_fixture):
         folder = site if code == "en" else site / code
         for lesson in language.lessons:
             actions = [l.href for l in links if l.kind == "download-action" and l.page == folder / lesson.html_name]
-            assert actions == [f"pdf/{lesson.stem}.pdf"], "a lesson's Download action gives that lesson's PDF"
+            assert actions == [f"pdf/omnichannel-{code}-{lesson.stem}.pdf"], "a lesson's Download action gives that lesson's PDF"
         packs = [l.href for l in links if l.page == folder / "94-downloads.html" and l.href.startswith("packs/")]
         assert len(packs) >= 2

@@ -69,7 +69,7 @@ def test_module_has_every_part_and_the_answer_key_can_be_switched_off(fixture_co
 def test_one_pdf_per_page_with_sections_and_one_module_pdf(fixture_course):
     course = load_course(fixture_course)
     names = [d.published for d in documents_for(course, course.languages["hu"], PdfSettings())]
-    assert names == ["pdf/01-basics.pdf", "pdf/90-key-points.pdf", "pdf/omnichannel-module-hu.pdf"]
+    assert names == ["pdf/omnichannel-hu-01-basics.pdf", "pdf/omnichannel-hu-90-key-points.pdf", "pdf/omnichannel-module-hu.pdf"]
 
 
 def test_printed_texts_name_their_file_and_line(fixture_course):
