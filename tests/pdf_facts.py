@@ -30,7 +30,7 @@ def page_texts(reader: PdfReader) -> list[str]:
 
 def squeeze(text: str) -> str:
     """Text with hyphenation at line ends undone and all white space made single spaces."""
-    text = re.sub(r"[\u2010-]\n", "", text)
+    text = re.sub(r"[\u00ad\u2010-]\n", "", text)
     return " ".join(text.split())
 
 

@@ -1,12 +1,14 @@
 """Lesson Markdown to HTML for print, with the site's Markdown extensions.
 
 Two things differ from the site: every link is made to work inside a PDF (a target in the
-same PDF becomes an internal link, one outside it becomes plain text), and every
+same PDF becomes an internal link with a ``title`` that describes the target, which becomes
+the link's description in the PDF; one outside it becomes plain text), and every
 click-to-expand block (``<details>``) is printed open.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 import xml.etree.ElementTree as etree
 from typing import Callable
@@ -20,8 +22,16 @@ from markdown.treeprocessors import Treeprocessor
 # the two lists in step.
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "def_list", "admonition")
 
-# href -> new href, or None when the target is not reachable from this PDF.
-LinkResolver = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    href: str
+    description: str = ""    # the target in words ("" : the link's own text says it)
+
+
+# href -> where the link leads in the PDF, or None when the target is not reachable from it.
+LinkResolver = Callable[[str], "LinkTarget | None"]
 
 EXTERNAL = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
 # Raw HTML blocks never reach the tree, so <details> is opened in the output text.
@@ -43,7 +53,9 @@ class _PrintTreeprocessor(Treeprocessor):
                 link.attrib.pop("href")
                 link.set("class", (link.get("class", "") + " unlinked").strip())
             else:
-                link.set("href", target)
+                link.set("href", target.href)
+                if target.description and not link.get("title"):
+                    link.set("title", target.description)
 
 
 class _Links(Extension):
@@ -70,6 +82,16 @@ def markdown_to_html(text: str, resolve: LinkResolver) -> str:
     return CLOSED_DETAILS.sub("<details open", md.reset().convert(text))
 
 
-def keep_external_only(href: str) -> str | None:
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def inline_markdown_html(text: str, resolve: LinkResolver) -> str:
+    """One line of Markdown (a learning outcome, a reference) as HTML without its paragraph."""
+    html = markdown_to_html(text, resolve).strip()
+    match = _PARAGRAPH.match(html)
+    return match.group(1) if match and "<p>" not in match.group(1) else html
+
+
+def keep_external_only(href: str) -> LinkTarget | None:
     """A resolver for text that is not a page (glossary definitions, quiz): web links only."""
-    return href if EXTERNAL.match(href) else None
+    return LinkTarget(href) if EXTERNAL.match(href) else None
