@@ -82,16 +82,6 @@ def markdown_to_html(text: str, resolve: LinkResolver) -> str:
     return CLOSED_DETAILS.sub("<details open", md.reset().convert(text))
 
 
-_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
-
-
-def inline_markdown_html(text: str, resolve: LinkResolver) -> str:
-    """One line of Markdown (a learning outcome, a reference) as HTML without its paragraph."""
-    html = markdown_to_html(text, resolve).strip()
-    match = _PARAGRAPH.match(html)
-    return match.group(1) if match and "<p>" not in match.group(1) else html
-
-
 def keep_external_only(href: str) -> LinkTarget | None:
     """A resolver for text that is not a page (glossary definitions, quiz): web links only."""
     return LinkTarget(href) if EXTERNAL.match(href) else None

@@ -18,7 +18,7 @@ from ..plain_text import plain_text
 from ..site.glossary import sorted_entries
 from ..site.html import title_html
 from .glyphs import TextSource
-from .markdown_html import EXTERNAL, LinkTarget, inline_markdown_html, keep_external_only, markdown_to_html
+from .markdown_html import EXTERNAL, LinkTarget, markdown_to_html
 from .hyphenation import HYPHENATE_CHARACTER
 from .self_test import self_test_for
 from .settings import PdfSettings
@@ -141,8 +141,9 @@ def _render(template: str, context: dict) -> str:
 
 
 def _inline_list(items: list[str]) -> list[Markup]:
-    """Front-matter list items (outcomes, references) as the site renders them: inline Markdown."""
-    return [Markup(inline_markdown_html(item, keep_external_only)) for item in items]
+    """Front-matter list items (outcomes, references): escaped, but a phrase marked
+    ``<span lang="xx">`` stays marked (and so gets its /Lang in the PDF)."""
+    return [Markup(title_html(item)) for item in items]
 
 
 def lesson_document(course: Course, language: Language, page: Page) -> PrintDocument:
@@ -167,7 +168,7 @@ def _cover(collect: _Collector, language: Language, home: Page | None) -> dict:
     description = collect.meta(home, "description").strip() if home and home.meta.get("description") else ""
     # The description may mark a phrase in another language: kept on the cover, dropped in the metadata.
     return {"kicker": collect.ui("pdf.module"), "facts": facts, "description": plain_text(description),
-            "description_html": Markup(inline_markdown_html(description, keep_external_only)) if description else ""}
+            "description_html": Markup(title_html(description))}
 
 
 def _glossary(collect: _Collector, language: Language, page: Page | None) -> dict | None:

@@ -1,7 +1,7 @@
 """The real course (built once per session by `built_course`): every PDF of every language read back
 with pypdf, and every "Download" action and pack link of every page leads to a file that exists."""
 import pytest
-from download_links import crawl
+from download_links import crawl, name_clashes
 from helpers import REPO
 from pdf_facts import assert_pdf_basics, expected_module_outline, outline, squeeze
 from pypdf import PdfReader
@@ -49,6 +49,7 @@ def test_module_pdf_of_the_real_course(built_course, course, lang):
 def test_every_download_action_and_pack_link_of_the_real_site_exists(built_course, course):
     links, broken = crawl(built_course / "site")
     assert broken == []
+    assert name_clashes(built_course / "site", links) == [], "downloads of two languages share a file name"
     for code, language in course.languages.items():
         folder = site_lang_dir(built_course / "site", code, "en")
         for lesson in language.lessons:
