@@ -15,6 +15,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ..cache import digest
 from .glyphs import font_paths
+from .hyphenation import standard_hyphenation
 from .structure_tree import tagging_for_weasyprint
 
 PRINT_CSS = Path(__file__).resolve().parent / "print.css"
@@ -27,7 +28,7 @@ RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 def renderer_key() -> str:
     """Everything besides the HTML that shapes a PDF: stylesheet, fonts, WeasyPrint and its options."""
     return digest(PRINT_CSS, *font_paths(), weasyprint.__version__, RENDER_OPTIONS,
-                  Path(__file__).with_name("structure_tree.py"))
+                  Path(__file__).with_name("structure_tree.py"), Path(__file__).with_name("hyphenation.py"))
 
 
 def render_pdf(html: str, target: str) -> list[str]:
@@ -42,7 +43,7 @@ def render_pdf(html: str, target: str) -> list[str]:
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        with tagging_for_weasyprint():
+        with tagging_for_weasyprint(), standard_hyphenation():
             weasyprint.HTML(string=html, base_url=str(PRINT_CSS.parent)).write_pdf(
                 tmp, stylesheets=[stylesheet], font_config=fonts, **RENDER_OPTIONS)
         tmp.replace(path)

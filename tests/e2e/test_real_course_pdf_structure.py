@@ -2,6 +2,8 @@
 against the PDF/UA-1 and ISO 32000-1 structure rules of tests/pdf_structure.py, and what a
 reader of the printed pages would notice: raw markup, a contents page that spills, the course
 title twice on page 1, a multiple-response question that does not say to choose all."""
+import re
+
 import pikepdf
 import pytest
 from helpers import REPO
@@ -11,6 +13,7 @@ from pypdf import PdfReader
 
 from build_tools.artefact_paths import site_lang_dir
 from build_tools.model import load_course
+from build_tools.pdf.glyphs import visible_text
 from build_tools.pdf.print_html import documents_for
 from build_tools.pdf.self_test import MULTIPLE
 from build_tools.pdf.settings import pdf_settings
@@ -72,10 +75,15 @@ def test_contents_of_the_module_fit_on_one_page(pdfs, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_soft_hyphens_where_words_break(pdfs, lang):
-    _, path = pdfs(lang)[-1]
-    text = "\n".join(page_texts(PdfReader(path)))
-    assert "\u00ad\n" in text and "\u2010" not in text
+def test_words_broken_at_line_ends_read_whole_with_a_soft_hyphen(pdfs, lang):
+    for document, path in pdfs(lang):
+        text = "\n".join(page_texts(PdfReader(path)))
+        assert "\u2010" not in text, path.name
+        printed = visible_text(document.html)
+        breaks = re.findall(r"(\w+)\u00ad\n(\w+)", text)
+        assert [a + b for a, b in breaks if a + b not in printed] == [], f"{path.name}: words with letters changed"
+        if path == pdfs(lang)[-1][1]:
+            assert len(breaks) > 10, "the module breaks words at line ends, each with a soft hyphen"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -43,7 +43,7 @@ def test_module_pdf_of_the_real_course(built_course, course, lang):
     assert len(texts) >= len(language.lessons) + 5
     body = squeeze("\n".join(texts))
     for outcome in language.home.meta["outcomes"]:
-        assert squeeze(outcome) in body
+        assert squeeze(plain_text(outcome)) in body
 
 
 def test_every_download_action_and_pack_link_of_the_real_site_exists(built_course, course):
