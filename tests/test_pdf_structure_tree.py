@@ -119,3 +119,27 @@ def test_the_tree_refuses_another_weasyprint(monkeypatch):
     with pytest.raises(RuntimeError, match="written for WeasyPrint 70.0, not 71.0"):
         with structure_tree.tagging_for_weasyprint():
             pass
+
+
+def test_an_image_is_a_figure_with_its_alt_text(tmp_path):
+    from PIL import Image
+
+    picture = tmp_path / "channels.png"
+    Image.new("RGB", (40, 20), (30, 60, 160)).save(picture)
+    html = document(f'<p>Πριν.</p><p><img src="{picture.as_uri()}" alt="Τα κανάλια ενός καταστήματος"></p>')
+    path = rendered(tmp_path, html)
+    with pikepdf.open(path) as pdf:
+        figures = [e for e in read_tree(pdf).elements if e.S == "/Figure"]
+        assert [str(f.Alt) for f in figures] == ["Τα κανάλια ενός καταστήματος"]
+    assert structure_problems(path, "el", html) == []
+
+
+def test_an_image_without_alt_text_is_reported(tmp_path):
+    from PIL import Image
+
+    picture = tmp_path / "channels.png"
+    Image.new("RGB", (40, 20)).save(picture)
+    html = document(f'<p><img src="{picture.as_uri()}"></p>')
+    warnings = render_pdf(html, str(tmp_path / "doc.pdf"))
+    assert any("has no required alt description" in w for w in warnings)
+    assert "a Figure without /Alt" in structure_problems(tmp_path / "doc.pdf", "el", html)

@@ -32,6 +32,7 @@ import pydyf
 import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
+from weasyprint.logger import LOGGER
 
 from .hyphenation import HYPHENATE_CHARACTER, SOFT_HYPHEN
 
@@ -230,6 +231,8 @@ class _Tree:
                     element["Alt"] = pydyf.String(title.text)
             elif box.element.attrib.get("alt"):
                 element["Alt"] = pydyf.String(box.element.attrib["alt"])
+            else:
+                LOGGER.error('Image "%s" has no required alt description', box.element.attrib.get("src", "unknown"))
         elif tag == "Table" and box.is_table_wrapper:
             wrapper, table = box, box.get_wrapped_table()
             if table:                               # the table itself, with the captions in it
