@@ -77,13 +77,21 @@ def test_contents_of_the_module_fit_on_one_page(pdfs, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_words_broken_at_line_ends_read_whole_with_a_soft_hyphen(pdfs, lang):
     for document, path in pdfs(lang):
-        text = "\n".join(page_texts(PdfReader(path)))
-        assert "\u2010" not in text, path.name
+        pages = page_texts(PdfReader(path))
+        assert "\u2010" not in "".join(pages), path.name
         printed = visible_text(document.html)
-        breaks = re.findall(r"(\w+)\u00ad\n(\w+)", text)
-        assert [a + b for a, b in breaks if a + b not in printed] == [], f"{path.name}: words with letters changed"
+        changed, count = [], 0
+        for text in pages:
+            breaks = re.findall(r"(\w+)\u00ad\n(\w+)", text)
+            count += len(breaks)
+            for n, (start, end) in enumerate(breaks, start=1):
+                # The last break of a page may continue on the next page, after its header.
+                continues = n == len(breaks) and re.search(rf"(?<!\w){re.escape(start)}\w", printed)
+                if start + end not in printed and not continues:
+                    changed.append(start + end)
+        assert changed == [], f"{path.name}: words whose letters changed where they break"
         if path == pdfs(lang)[-1][1]:
-            assert len(breaks) > 10, "the module breaks words at line ends, each with a soft hyphen"
+            assert count > 10, "the module breaks words at line ends, each with a soft hyphen"
 
 
 @pytest.mark.parametrize("lang", LANGS)

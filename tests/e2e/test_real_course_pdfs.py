@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from build_tools import artefact_paths
 from build_tools.artefact_paths import SECTION_PAGE_KINDS
 from build_tools.model import load_course
+from build_tools.plain_text import plain_text
 from build_tools.trainer_packs.names import pack_file, site_lang_dir
 
 LANGS = ["en", "el", "hu", "pl", "ru"]
