@@ -18,8 +18,9 @@ from ..plain_text import plain_text
 from ..site.glossary import sorted_entries
 from ..site.html import title_html
 from .glyphs import TextSource
-from .markdown_html import EXTERNAL, LinkTarget, markdown_to_html
+from ..images import print_image_resolver
 from .hyphenation import HYPHENATE_CHARACTER
+from .markdown_html import EXTERNAL, LinkTarget, markdown_to_html
 from .self_test import self_test_for
 from .settings import PdfSettings
 
@@ -100,6 +101,7 @@ def _resolver(language: Language, current: Page, printed: dict[str, Page]):
 
 def _part(collect: _Collector, page: Page, printed: dict[str, Page], kicker: str = "") -> dict:
     resolve = _resolver(collect.language, page, printed)
+    image = print_image_resolver(page.folders)
     title = collect.meta(page, "title")
     collect.add(page.path, page.intro_line, page.intro)
     sections = []
@@ -107,10 +109,10 @@ def _part(collect: _Collector, page: Page, printed: dict[str, Page], kicker: str
         collect.add(page.path, section.line, section.title)
         collect.add(page.path, section.body_line, section.body)
         sections.append({"anchor": section_anchor(page, section.id), "title": Markup(title_html(section.title)),
-                         "body_html": Markup(markdown_to_html(section.body, resolve))})
+                         "body_html": Markup(markdown_to_html(section.body, resolve, image))})
     return {"kind": page.kind, "anchor": page_anchor(page), "title": Markup(title_html(title)),
             "plain_title": plain_text(title), "kicker": kicker,
-            "intro_html": Markup(markdown_to_html(page.intro, resolve)) if page.intro.strip() else "",
+            "intro_html": Markup(markdown_to_html(page.intro, resolve, image)) if page.intro.strip() else "",
             "sections": sections}
 
 
