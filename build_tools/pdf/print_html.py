@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .. import artefact_paths
 from ..model import Course, Language, Page
+from ..module_title import module_title as course_module_title
 from ..plain_text import plain_text
 from ..site.glossary import sorted_entries
 from ..site.html import title_html
@@ -132,7 +133,7 @@ def _common(collect: _Collector, course: Course, language: Language) -> dict:
     home = language.home
     module_title = collect.meta(home, "title") if home else course.config.site_name
     return {"lang": language.code, "module_title": Markup(title_html(module_title)),
-            "plain_module_title": plain_text(module_title), "author": plain_text(collect.ui("pdf.author")),
+            "plain_module_title": course_module_title(course, language.code), "author": plain_text(collect.ui("pdf.author")),
             "keywords": [plain_text(k) for k in _home_list(collect, home, "keywords")]}
 
 
