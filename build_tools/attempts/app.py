@@ -22,9 +22,10 @@ from starlette.routing import Route
 
 from ..feedback.database import StorageUnavailable
 from ..feedback.group_commit import GroupCommit
+from ..feedback.errors_middleware import ConsistentErrors
 from ..feedback.origin import OriginMiddleware
+from ..feedback.proxy import ForwardedFor, client_key
 from ..feedback.rate_limit import RateLimiter
-from ..feedback.security import SecurityHeadersMiddleware, content_security_policy
 from .storage import AttemptStore
 from .validation import InvalidAttempt, validate_attempt
 
@@ -38,6 +39,9 @@ class AttemptSettings:
     admin_token: str = ""                      # empty: the statistics page is off
     languages: frozenset[str] | None = None
     allowed_origins: frozenset[str] = frozenset()
+    own_origins: frozenset[str] = frozenset()  # as the feedback service's settings (feedback/origin.py)
+    origin_per_connection: bool = False
+    trusted_proxies: tuple = ()
 
 
 class ApiError(Exception):
@@ -65,7 +69,7 @@ def create_attempts_app(store: AttemptStore, settings: AttemptSettings,
     writer = GroupCommit(store)
 
     async def submit(request: Request) -> Response:
-        wait = limiter.acquire(request.client.host if request.client else "unknown")
+        wait = limiter.acquire(client_key(request.client.host if request.client else None))
         if wait:
             seconds = max(1, int(wait + 0.999))
             raise ApiError(429, f"too many attempts: at most {settings.rate_limit} a minute from one client; "
@@ -121,7 +125,9 @@ def create_attempts_app(store: AttemptStore, settings: AttemptSettings,
         Route("/api/quiz-stats.css", styles, methods=["GET"]),
         Route("/api/{rest:path}", wrong_method, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
     ], exception_handlers={ApiError: api_error, StorageUnavailable: storage_error})
-    return SecurityHeadersMiddleware(OriginMiddleware(app, settings.allowed_origins), content_security_policy([]))
+    # The same wrapping as the feedback app's; the security headers come from the server (serve.py).
+    app = OriginMiddleware(app, settings.allowed_origins, settings.own_origins, settings.origin_per_connection)
+    return ForwardedFor(ConsistentErrors(app), settings.trusted_proxies)
 
 
 def with_attempts(site_app, attempts_app):

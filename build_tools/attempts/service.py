@@ -25,7 +25,10 @@ class AttemptsService:
         self.banks = banks_of(load_course(config.root))
         self.settings = AttemptSettings(rate_limit=feedback_settings.rate_limit, admin_token=feedback_settings.admin_token,
                                         languages=feedback_settings.languages,
-                                        allowed_origins=feedback_settings.allowed_origins)
+                                        allowed_origins=feedback_settings.allowed_origins,
+                                        own_origins=feedback_settings.own_origins,
+                                        origin_per_connection=feedback_settings.origin_per_connection,
+                                        trusted_proxies=feedback_settings.trusted_proxies)
 
     def report_page(self, attempts: list, lang: str | None) -> str:
         from ..stats.html import as_html
