@@ -33,6 +33,9 @@ class BuildContext:
     work_dir: Path          # private to this build: generated docs, new site and dist
     stats: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # What one step works out and a later step needs again (e.g. the narration plans for the
+    # audio packs), so that a no-op build does not work it out twice.
+    products: dict[str, object] = field(default_factory=dict)
 
     @property
     def docs_dir(self) -> Path:
