@@ -9,11 +9,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Ralph, the LRS of the cmi5 tests, in a virtual environment of its own (it pins FastAPI/Starlette of its own).
+RALPH_STAMP := .venv-ralph/.installed
 SYSTEM_STAMP := build/.system-deps
 
-# Debian packages: the PDF renderer's libraries (site), and the browser and database the tests use.
+# Debian packages: the PDF renderer's libraries (site), and the browser, database and Java runtime
+# (for the Nu HTML Checker, npm vnu-jar) the tests use.
 SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := chromium postgresql
+TEST_DEBS := chromium postgresql default-jre-headless
 
 .PHONY: site test bench check clean system-deps test-system-deps
 
@@ -27,6 +30,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+$(RALPH_STAMP):
+	$(PYTHON) -m venv .venv-ralph
+	.venv-ralph/bin/pip install --quiet 'ralph-malph[cli,lrs,backend-fs]==5.1.0' 'requests==2.34.2'
+	touch $(RALPH_STAMP)
+
 system-deps:
 	@sh build_tools/install_debs.sh $(SITE_DEBS)
 
@@ -39,7 +47,7 @@ site: $(STAMP) system-deps
 check: $(STAMP)
 	$(BIN)/course check
 
-test: $(STAMP) $(NODE_STAMP) test-system-deps
+test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) test-system-deps
 	$(BIN)/course check
 	$(BIN)/pytest -q
 
@@ -48,4 +56,4 @@ bench: $(STAMP) $(NODE_STAMP) test-system-deps
 	$(BIN)/python -m build_tools.bench
 
 clean:
-	rm -rf site dist build .venv node_modules
+	rm -rf site dist build .venv .venv-ralph node_modules

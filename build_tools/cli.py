@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "build_tools.commands.quiz",
     "build_tools.commands.pdf",
     "build_tools.commands.feedback",
+    "build_tools.commands.export",
 )
 
 

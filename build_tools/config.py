@@ -8,11 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import CourseError, Problem
 from .yaml_lines import LineMap, load_yaml_file
 
 MKDOCS_FILE = "mkdocs.yml"
+# The sections of ``extra.course`` that features read with CourseConfig.options(); a feature
+# with a new section adds it here (checks/course_settings.py refuses any other key).
+COURSE_SECTIONS = ("audio", "quiz", "feedback", "pdf", "completion", "lms")
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,13 @@ def read_options(raw: Any, options: list[Option], path: str, lines: LineMap, whe
                                     f"use one of: {', '.join(map(str, option.choices))}"))
             continue
         if option.minimum is not None and value < option.minimum or option.maximum is not None and value > option.maximum:
-            problems.append(Problem(path, line, f"{name}: {value!r} is out of range",
-                                    f"use a value from {option.minimum} to {option.maximum}"))
+            if option.maximum is None:
+                allowed = f"use a value of at least {option.minimum}"
+            elif option.minimum is None:
+                allowed = f"use a value of at most {option.maximum}"
+            else:
+                allowed = f"use a value from {option.minimum} to {option.maximum}"
+            problems.append(Problem(path, line, f"{name}: {value!r} is out of range", allowed))
             continue
         values[option.name] = value
     if problems:
@@ -87,6 +96,7 @@ class CourseConfig:
     raw_course: dict = field(default_factory=dict)
     lines: LineMap = field(default_factory=LineMap)
     site_name: str = ""
+    site_url: str | None = None     # the site's public address (mkdocs.yml site_url), ending in "/"
 
     @property
     def mkdocs_file(self) -> Path:
@@ -161,13 +171,26 @@ def _languages(data: dict, lines: LineMap) -> list[LanguageConfig]:
     return languages
 
 
+def normalise_site_url(value: Any, line: int = 0) -> str | None:
+    """``site_url`` as given in mkdocs.yml: None when absent or empty, else an http(s) address ending in "/"."""
+    if value is None or str(value).strip() == "":
+        return None
+    url = str(value).strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise CourseError.at(MKDOCS_FILE, line, f"site_url {url!r} is not the public address of a site",
+                             "write the address learners open, e.g. 'site_url: https://example.org/course/', "
+                             "or remove the line")
+    return url if url.endswith("/") else url + "/"
+
+
 def load_config(root: Path | str = ".") -> CourseConfig:
     root = Path(root).resolve()
     path = root / MKDOCS_FILE
     if not path.is_file():
         raise CourseError.at(MKDOCS_FILE, 0, "mkdocs.yml not found",
                              f"run the command in the course folder (looked in {root})")
-    data, lines = load_yaml_file(path)
+    data, lines = load_yaml_file(path, MKDOCS_FILE)
     lines = LineMap({k: v for k, v in lines.lines.items()}, 1)
     if not isinstance(data, dict):
         raise CourseError.at(MKDOCS_FILE, 1, "mkdocs.yml must be a mapping", "see the README for an example")
@@ -181,4 +204,5 @@ def load_config(root: Path | str = ".") -> CourseConfig:
         raw_course=raw_course if isinstance(raw_course, dict) else {},
         lines=lines,
         site_name=str(data.get("site_name", "")),
+        site_url=normalise_site_url(data.get("site_url"), lines.line("site_url")),
     )

@@ -6,7 +6,7 @@ command so the CLI can print them and exit non-zero.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ERROR = "error"
@@ -20,6 +20,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+    stale: bool = False      # a translation lags behind English: a warning, an error under `check --strict`
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -29,6 +30,10 @@ class Problem:
         if self.severity == WARNING:
             text = f"warning: {text}"
         return text
+
+    def strict(self) -> "Problem":
+        """This problem under `course check --strict`: staleness becomes an error."""
+        return replace(self, severity=ERROR) if self.stale else self
 
     @property
     def is_error(self) -> bool:

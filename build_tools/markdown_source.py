@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CourseError, Problem
+from .source_text import read_text
 from .yaml_lines import LineMap, load_yaml
 
 SECTION_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<id>[^}\s]*)\})?\s*$")
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+ATX_HEADING = re.compile(r"^(?P<indent>\s*)(?P<marks>#{1,6})(?:\s|$)")
+CALLOUT_START = re.compile(r"^(?:!!!|\?\?\?\+?)\s")
 
 
 TAG = re.compile(r"<[^>]+>")
@@ -51,6 +54,49 @@ def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
                          "add a line with '---' after the last front matter field")
 
 
+class _HeadingRules:
+    """Headings an instructor can get wrong: '#' (the title is in front matter), a sub-heading
+    before the first section, a level skipped, a heading inside a callout."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path, self.problems = path, problems
+        self.level = 1            # the level of the last heading seen
+        self.in_callout = False
+
+    def _problem(self, number: int, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.path, number, message, hint))
+
+    def see(self, line: str, number: int, in_section: bool) -> None:
+        text = line.rstrip("\n")
+        if CALLOUT_START.match(text):
+            self.in_callout = True
+            return
+        if self.in_callout and text.strip() and not text.startswith((" ", "\t")):
+            self.in_callout = False
+        match = ATX_HEADING.match(text)
+        if not match:
+            return
+        level = len(match.group("marks"))
+        if self.in_callout and match.group("indent"):
+            self._problem(number, "a heading inside a callout",
+                          "callouts hold text, lists and tables only: make it bold text, or move the heading out of the callout")
+            return
+        if match.group("indent") and len(match.group("indent")) >= 4:
+            return        # indented code or a list continuation, not a heading
+        if level == 1:
+            self._problem(number, "a '#' heading inside the page",
+                          "the page title comes from 'title:' in the front matter; use '## Title {#id}' for a section")
+            return
+        if level > 2 and not in_section:
+            self._problem(number, f"a '{match.group('marks')}' heading before the first section",
+                          "start a section with '## Title {#id}' first, or make this line plain text of the introduction")
+            return
+        if level > self.level + 1:
+            self._problem(number, f"heading level skipped: '{match.group('marks')}' after a level-{self.level} heading",
+                          f"use '{'#' * (self.level + 1)} ' here (screen readers and the PDF outline need every level)")
+        self.level = level
+
+
 def _split_sections(body: str, path: str, first_line: int) -> tuple[str, int, list[Section], list[Problem]]:
     problems: list[Problem] = []
     intro_lines: list[str] = []
@@ -65,10 +111,13 @@ def _split_sections(body: str, path: str, first_line: int) -> tuple[str, int, li
             current.body_line = current.line + 1 + (len(raw) - len(raw.lstrip("\n")))
             current.body = raw.strip("\n") + "\n"
 
+    headings = _HeadingRules(path, problems)
     for offset, line in enumerate(body.splitlines(keepends=True)):
         number = first_line + offset
         if FENCE.match(line):
             in_fence = not in_fence
+        if not in_fence:
+            headings.see(line, number, in_section=current is not None)
         match = None if in_fence else SECTION_HEADING.match(line.rstrip("\n"))
         if match and line.startswith("## "):
             close()
@@ -107,4 +156,4 @@ def parse_source(text: str, path: str) -> tuple[ParsedSource, list[Problem]]:
 
 
 def read_source(path: Path, shown: str) -> tuple[ParsedSource, list[Problem]]:
-    return parse_source(path.read_text(encoding="utf-8"), shown)
+    return parse_source(read_text(path, shown), shown)

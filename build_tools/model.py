@@ -6,6 +6,7 @@ parses the input files its own way.
 from __future__ import annotations
 
 import hashlib
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,18 @@ from .markdown_source import Section, read_source
 from .yaml_lines import LineMap, load_yaml_file
 
 PAGE_KINDS = ("home", "lesson", "keypoints", "faq", "glossary", "quiz", "downloads", "feedback")
-HOME_FIELDS = ("title", "eqf", "duration", "description", "outcomes", "keywords", "bibliography")
+HOME_FIELDS = ("title", "eqf", "description", "outcomes", "keywords", "bibliography")
+# 'duration' is optional: the home page shows the study time computed from the lessons
+# (build_tools/record/study_time.py); a written one is only checked against it.
+OPTIONAL_HOME_FIELDS = ("duration",)
 PAGE_FIELDS = ("id", "title")
+# Every front matter key a page may have (content/README.md, "Front matter"); any other is a typo.
+KNOWN_FIELDS = {
+    "home": ("kind",) + HOME_FIELDS + OPTIONAL_HOME_FIELDS + ("translates",),
+    "lesson": ("kind",) + PAGE_FIELDS + ("summary", "translates"),
+}
+TEXT_FIELDS = ("id", "title", "summary", "description", "eqf", "duration", "translates")
+LIST_FIELDS = ("outcomes", "keywords", "bibliography")
 
 
 @dataclass
@@ -30,6 +41,8 @@ class Page:
     intro: str
     intro_line: int
     sections: list[Section] = field(default_factory=list)
+    # content/<lang>/ and content/<source lang>/: where the page's images are looked up (images.py)
+    folders: tuple[Path, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -101,6 +114,9 @@ class Course:
     languages: dict[str, Language]
     problems: list[Problem] = field(default_factory=list)
     quiz: Any = None
+    # Files that could not be read at all (encoding, YAML syntax): `course check` reports only
+    # these until they are fixed, since every other check would cascade from them.
+    unreadable_files: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -131,6 +147,10 @@ class Course:
                         yield language, page, section, source, source_section
 
 
+# The unreadable files of the course being loaded (load_course sets it).
+UNREADABLE: ContextVar[list[str]] = ContextVar("unreadable_files", default=[])
+
+
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """{"quiz": {"check": "Check"}} -> {"quiz.check": "Check"}."""
     if not isinstance(data, dict):
@@ -142,25 +162,26 @@ def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _load_page(path: Path, lang: str, shown: str, problems: list[Problem]) -> Page | None:
+def _load_page(path: Path, lang: str, shown: str, problems: list[Problem], source_folder: Path) -> Page | None:
     try:
         parsed, found = read_source(path, shown)
     except CourseError as exc:
         problems.extend(exc.problems)
+        UNREADABLE.get().append(shown)
         return None
     problems.extend(found)
     return Page(lang, path.name, shown, parsed.meta, parsed.meta_lines, parsed.intro, parsed.intro_line,
-                parsed.sections)
+                parsed.sections, tuple(dict.fromkeys((path.parent, source_folder))))
 
 
 def _load_yaml_into(path: Path, shown: str, problems: list[Problem]) -> tuple[dict, LineMap]:
     if not path.is_file():
         return {}, LineMap()
     try:
-        data, lines = load_yaml_file(path)
+        data, lines = load_yaml_file(path, shown)
     except CourseError as exc:
-        for p in exc.problems:
-            problems.append(Problem(shown, p.line, p.message, p.hint))
+        problems.extend(exc.problems)
+        UNREADABLE.get().append(shown)
         return {}, LineMap()
     if data is None:
         return {}, lines
@@ -174,7 +195,8 @@ def _load_language(config: CourseConfig, code: str, name: str, problems: list[Pr
     language = Language(code, name)
     folder = config.content_dir / code
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        page = _load_page(path, code, display_path(path, config.root), problems)
+        page = _load_page(path, code, display_path(path, config.root), problems,
+                          config.content_dir / config.source_language)
         if page is None:
             language.unreadable.add(path.name)
         else:
@@ -193,8 +215,13 @@ def load_course(root: Path | str = ".", config: CourseConfig | None = None) -> C
     """Read every input into one model. Problems found while reading are kept in ``course.problems``."""
     config = config or load_config(root)
     problems: list[Problem] = []
-    languages = {lang.code: _load_language(config, lang.code, lang.name, problems) for lang in config.languages}
-    course = Course(config, languages, problems)
+    unreadable: list[str] = []
+    token = UNREADABLE.set(unreadable)
+    try:
+        languages = {lang.code: _load_language(config, lang.code, lang.name, problems) for lang in config.languages}
+    finally:
+        UNREADABLE.reset(token)
+    course = Course(config, languages, problems, unreadable_files=unreadable)
     from .quiz_hook import attach_quiz
     attach_quiz(course)
     return course

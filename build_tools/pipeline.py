@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import run_checks
+from .lms.package import make_lms_packages
 from .errors import CourseError, Problem
 from .model import Course, load_course
 from .narration.steps import audio_pack_step, narration_step
@@ -32,6 +33,7 @@ class BuildContext:
     course: Course
     work_dir: Path          # private to this build: generated docs, new site and dist
     stats: dict[str, int] = field(default_factory=dict)
+    lms_request: tuple[str, tuple[str, ...]] | None = None   # `course export KIND --lang L`: also make this one
     timings: dict[str, float] = field(default_factory=dict)
     # What one step works out and a later step needs again (e.g. the narration plans for the
     # audio packs), so that a no-op build does not work it out twice.
@@ -78,7 +80,8 @@ def run_site_generator(ctx: BuildContext) -> None:
 # (narration, PDFs, quiz data), then the site, then what is made from the site (packs).
 ASSET_STEPS: list[tuple[str, Step]] = [("audio", narration_step), ("pdf", render_pdfs_step)]
 SITE_STEPS: list[tuple[str, Step]] = [("pages", generate_pages), ("site", run_site_generator)]
-PACK_STEPS: list[tuple[str, Step]] = [("audio-pack", audio_pack_step), ("pdf-packs", make_pdf_packs), ("offline-site-packs", make_offline_site_packs)]
+PACK_STEPS: list[tuple[str, Step]] = [("audio-pack", audio_pack_step), ("pdf-packs", make_pdf_packs), ("offline-site-packs", make_offline_site_packs),
+                                     ("lms-packages", make_lms_packages)]
 # Last, once every pack exists: copy the packs into the site and put their sizes on the
 # downloads pages (build_tools/trainer_packs/publish.py says why this comes after the site).
 PUBLISH_STEPS: list[tuple[str, Step]] = [("publish-packs", publish_packs)]
@@ -114,7 +117,8 @@ def run_steps(ctx: BuildContext, steps: list[tuple[str, Step]]) -> None:
 
 
 def build(root: Path | str = ".", steps: list[tuple[str, Step]] | None = None,
-          site_dir: Path | None = None, dist_dir: Path | None = None) -> BuildContext:
+          site_dir: Path | None = None, dist_dir: Path | None = None,
+          lms_request: tuple[str, tuple[str, ...]] | None = None) -> BuildContext:
     """Build site/ and dist/ for every language. Raises CourseError and leaves old output on failure.
 
     ``site_dir``/``dist_dir`` override where the output goes (tests build the real course elsewhere).
@@ -127,7 +131,7 @@ def build(root: Path | str = ".", steps: list[tuple[str, Step]] | None = None,
     site_target.parent.mkdir(parents=True, exist_ok=True)
     dist_target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_target.parent))
-    ctx = BuildContext(course, work)
+    ctx = BuildContext(course, work, lms_request=lms_request)
     ctx.dist_dir.mkdir(parents=True)
     ctx.docs_dir.mkdir(parents=True)
     os.environ[PIPELINE_ENV] = "1"
@@ -146,6 +150,24 @@ def refresh_generated_docs(root: Path | str) -> None:
     """For plain `mkdocs build`/`mkdocs serve`: regenerate pages unless `course build` is already doing it."""
     if os.environ.get(PIPELINE_ENV):
         return
+    from .preview import inputs_fingerprint, is_preview, write_error_pages
+
+    fingerprint = inputs_fingerprint(Path(root)) if is_preview() else None
+    if fingerprint is not None and fingerprint == _refreshed.get(str(root)):
+        return          # the i18n plugin calls this once per language: check and print once per change
     course = load_course(root)
-    ensure_valid(course)
+    try:
+        ensure_valid(course)
+    except CourseError as exc:
+        if not is_preview():
+            raise
+        _refreshed[str(root)] = fingerprint
+        for problem in exc.problems:        # course preview: say it here and on every page
+            log.error(problem.format())
+        write_error_pages(course.config.docs_dir, course.config.language_codes, exc.problems)
+        return
     write_generated_docs(course, course.config.docs_dir)
+    _refreshed[str(root)] = fingerprint
+
+
+_refreshed: dict[str, str] = {}

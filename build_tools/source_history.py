@@ -17,6 +17,10 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
+def in_git_repository(root: Path) -> bool:
+    return (_git(root, "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
+
+
 def translated_source_text(root: Path, source: Page, digest: str) -> str | None:
     """The committed version of ``source`` whose digest is ``digest``, or None if git has none."""
     commits = _git(root, "log", "--format=%H", "--", source.path) or ""

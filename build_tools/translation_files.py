@@ -1,6 +1,7 @@
 """Edits to lesson files that the tools make for instructors: marking translations, scaffolding lessons."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -40,9 +41,13 @@ def next_lesson_name(course: Course, slug: str) -> str:
     return f"{number:02d}-{slug}.md"
 
 
+def yaml_text(value: str) -> str:
+    """``value`` as one YAML scalar that reads back as exactly that text ("#1 tips", "Why: x", "yes")."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def lesson_scaffold(slug: str, title: str, summary: str, translated: bool) -> str:
-    lines = ["---", "kind: lesson", f"id: {slug}", f"title: {title!r}" if ":" in title else f"title: {title}",
-             f"summary: {summary}"]
+    lines = ["---", "kind: lesson", f"id: {slug}", f"title: {yaml_text(title)}", f"summary: {yaml_text(summary)}"]
     if translated:
         lines.append("translates: missing")
     lines += ["---", "One or two sentences that introduce the lesson.", "",
@@ -54,6 +59,13 @@ def lesson_scaffold(slug: str, title: str, summary: str, translated: bool) -> st
 
 def scaffold_lesson(course: Course, slug: str, title: str) -> list[Path]:
     """Create the lesson in every language; translations are marked as not yet translated."""
+    title = " ".join(title.split())
+    if not title:
+        raise CourseError.at("content", 0, "the lesson title is empty", 'give the English title, e.g. --title "Loyalty programmes"')
+    existing = next((p for p in course.source.pages.values() if p.id == slug or p.stem[3:] == slug), None)
+    if existing is not None:
+        raise CourseError.at(existing.path, existing.meta_lines.line("id"), f"a lesson with the slug '{slug}' exists already",
+                             "choose another slug, or edit that lesson")
     name = next_lesson_name(course, slug)
     created = []
     for code, language in course.languages.items():

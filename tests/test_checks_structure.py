@@ -96,7 +96,7 @@ def test_section_heading_without_id(fixture_course):
 
 
 def test_translation_page_without_english_source(fixture_course):
-    (fixture_course / "content/pl/02-extra.md").write_text("---\nkind: lesson\nid: extra\ntitle: X\n---\nX\n", encoding="utf-8")
+    (fixture_course / "content/pl/02-extra.md").write_text("---\nkind: lesson\nid: extra\ntitle: X\nsummary: X\n---\nX\n", encoding="utf-8")
     assert problems_of(fixture_course) == [
         "content/pl/02-extra.md:1: pl: content/pl/02-extra.md has no English source content/en/02-extra.md"
         " — rename it to match an English file, or add the English page first"]

@@ -176,6 +176,10 @@ def test_offline_every_track_falls_back_to_espeak_with_a_warning(auto_course, se
     assert any("25 of 25 tracks fell back to espeak-ng (no connection to the gTTS service" in m for m in messages)
     store = TrackStore(auto_course / "audio")
     assert all(store.recorded(t).startswith("espeak:") for t in part_tracks(report))
+    warnings_logged.clear()
+    again = narrate(load_course(auto_course))           # nothing falls back now: it is all cached
+    assert again.fell_back == [] and len(again.synthetic) == 25
+    assert any("25 of 25 tracks are still espeak-ng voices" in r.getMessage() for r in warnings_logged)
 
 
 def test_natural_voices_are_kept_offline_and_only_changed_text_falls_back(auto_course, service):

@@ -77,7 +77,7 @@ def test_downloads_page_lists_each_pack_made_with_its_size(built_fixture, course
         assert f'id="{anchor}"' in html
     made = [kind for kind in PACK_KINDS if (built_fixture / "dist" / lang / pack_file(kind, lang)).is_file()]
     assert {"pdf", "offline-site"} <= set(made)
-    listed = re.findall(r'data-course-pack="([a-z-]+)"><a href="packs/([^"]+)" download>.*?\((.*?)\)</span></li>',
+    listed = re.findall(r'data-course-pack="([a-z0-9-]+)"><a href="packs/([^"]+)" download>.*?<span class="course-size">\((.*?)\)</span></li>',
                         html)
     assert [kind for kind, _, _ in listed] == made
     for kind, name, size in listed:

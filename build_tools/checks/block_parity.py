@@ -10,6 +10,7 @@ import re
 from ..errors import Problem
 from ..model import Course
 from ..yaml_lines import load_yaml_file
+from .staleness import as_stale
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -49,9 +50,9 @@ def check_block_parity(course: Course) -> list[Problem]:
             continue
         ours, theirs = block_shape(section.body), block_shape(source_section.body)
         if ours != theirs:
-            problems.append(Problem(
+            problems.append(as_stale(course, page, Problem(
                 page.path, section.line,
                 f"{language.code}: section '{section.id}' has {ours[0]} list items and {ours[1]} table rows, "
                 f"English {theirs[0]} and {theirs[1]} ({source.path}:{source_section.line})",
-                f"keep the English structure, or list '{page.name}#{section.id}' under '{language.code}:' in {EXCEPTIONS_FILE} with a reason"))
+                f"keep the English structure, or list '{page.name}#{section.id}' under '{language.code}:' in {EXCEPTIONS_FILE} with a reason")))
     return problems

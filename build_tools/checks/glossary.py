@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..errors import Problem
 from ..model import Course, Language
 from ..terminology import KEY_TERMS, count_terms, forms_of
+from .staleness import as_stale
 
 # Counts of the key terms may differ by this much per section (inflection, a pronoun).
 TOLERANCE = 1
@@ -78,8 +79,45 @@ def check_terminology(course: Course) -> list[Problem]:
         for term in KEY_TERMS:
             if abs(theirs[term] - ours[term]) > TOLERANCE:
                 local = (language.glossary.get(term) or {}).get("term", term)
-                problems.append(Problem(
+                problems.append(as_stale(course, page, Problem(
                     page.path, section.line,
                     f"{language.code}: section '{section.id}' uses the {term} term '{local}' {ours[term]} times, English {theirs[term]} times",
-                    f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept"))
+                    f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept")))
+    return problems
+
+
+def _question_source_text(question) -> str:
+    parts = [question.text, question.explanation, *question.feedback.values()]
+    parts += [part for choice in question.options + question.items for part in (choice.text, choice.feedback)]
+    return "\n".join(p for p in parts if p)
+
+
+def _question_translated_text(text) -> str:
+    parts = [text.text, text.explanation, *text.feedback.values(), *text.items.values()]
+    parts += [part for option in text.options.values() for part in (option.get("text", ""), option.get("feedback", ""))]
+    return "\n".join(p for p in parts if p)
+
+
+def check_quiz_terminology(course: Course) -> list[Problem]:
+    """The same gate for the quiz translations: each question uses the key terms as English does."""
+    quiz = course.quiz
+    if quiz is None or not quiz.readable:
+        return []
+    english = course.source
+    problems = []
+    for question in quiz.questions:
+        theirs = count_terms(_question_source_text(question), english.glossary)
+        for code, bank_text in quiz.translations.items():
+            text = bank_text.questions.get(question.id)
+            language = course.languages.get(code)
+            if text is None or language is None:
+                continue
+            ours = count_terms(_question_translated_text(text), language.glossary)
+            for term in KEY_TERMS:
+                if abs(theirs[term] - ours[term]) > TOLERANCE:
+                    local = (language.glossary.get(term) or {}).get("term", term)
+                    problems.append(Problem(
+                        bank_text.path, text.line,
+                        f"{code}: question '{question.id}' uses the {term} term '{local}' {ours[term]} times, English {theirs[term]} times",
+                        f"check that {term} is translated with its glossary term ({language.glossary_path}) and not mixed up with the other concept"))
     return problems

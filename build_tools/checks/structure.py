@@ -2,36 +2,9 @@
 from __future__ import annotations
 
 from ..errors import Problem
-from ..model import HOME_FIELDS, PAGE_FIELDS, PAGE_KINDS, Course, Language, Page
-
-
-def _front_matter_problems(page: Page) -> list[Problem]:
-    problems = []
-    kind = page.kind
-    if kind not in PAGE_KINDS:
-        line = page.meta_lines.line("kind") if "kind" in page.meta else 1
-        return [Problem(page.path, line, f"page kind '{kind}' is not known" if kind else "front matter field 'kind' missing",
-                        f"set 'kind:' to one of: {', '.join(PAGE_KINDS)}")]
-    for name in HOME_FIELDS if kind == "home" else PAGE_FIELDS:
-        value = page.meta.get(name)
-        if value in (None, "", []):
-            problems.append(Problem(page.path, 1, f"front matter field '{name}' missing",
-                                    f"add '{name}: ...' between the '---' lines (see content/README.md)"))
-    for name in ("outcomes", "keywords", "bibliography"):
-        if kind == "home" and name in page.meta and not isinstance(page.meta[name], list):
-            problems.append(Problem(page.path, page.meta_lines.line(name), f"front matter field '{name}' must be a list",
-                                    f"write each item on its own line starting with '- ' under '{name}:'"))
-    seen: dict[str, int] = {}
-    for section in page.sections:
-        if section.id and section.id in seen:
-            problems.append(Problem(page.path, section.line, f"section id '{section.id}' is used twice (first on line {seen[section.id]})",
-                                    "give every section of a page its own id"))
-        seen.setdefault(section.id, section.line)
-    return problems
-
-
-def check_front_matter(course: Course) -> list[Problem]:
-    return [p for lang in course.languages.values() for page in lang.ordered_pages for p in _front_matter_problems(page)]
+from ..model import Course, Language, Page
+from .staleness import as_stale
+from .front_matter import check_front_matter  # noqa: F401  (re-exported: checks/__init__.py imports it from here)
 
 
 def _missing_section_line(page: Page, english: Page, section_id: str) -> int:
@@ -44,12 +17,13 @@ def _missing_section_line(page: Page, english: Page, section_id: str) -> int:
     return page.intro_line
 
 
-def _page_parity(english: Page, page: Page, code: str) -> list[Problem]:
-    problems = []
+def _page_parity(english: Page, page: Page, code: str, course: Course) -> list[Problem]:
+    identity = []
     if page.kind != english.kind or page.id != english.id:
-        problems.append(Problem(page.path, page.meta_lines.line("id") if "id" in page.meta else 1,
+        identity.append(Problem(page.path, page.meta_lines.line("id") if "id" in page.meta else 1,
                                 f"{code}: kind/id '{page.kind}/{page.id}' differs from the English source '{english.kind}/{english.id}' ({english.path})",
                                 "keep 'kind' and 'id' identical in every language; translate only the text"))
+    problems: list[Problem] = []
     english_ids = [s.id for s in english.sections]
     translated_ids = [s.id for s in page.sections]
     for section in english.sections:
@@ -65,7 +39,8 @@ def _page_parity(english: Page, page: Page, code: str) -> list[Problem]:
     if common != [i for i in english_ids if i in translated_ids]:
         problems.append(Problem(page.path, page.intro_line, f"{code}: sections are in a different order than in {english.path}",
                                 f"order them as in English: {', '.join(english_ids)}"))
-    return problems
+    # An English edit (a section added, renamed or moved) only makes the translation stale.
+    return identity + [as_stale(course, page, p) for p in problems]
 
 
 def _language_parity(course: Course, language: Language) -> list[Problem]:
@@ -81,7 +56,7 @@ def _language_parity(course: Course, language: Language) -> list[Problem]:
                                     f"{language.code}: {missing_path} missing; English source: {source_page.path}",
                                     "translate the English page into this file (run 'course i18n' to see what lags behind)"))
             continue
-        problems.extend(_page_parity(source_page, page, language.code))
+        problems.extend(_page_parity(source_page, page, language.code, course))
     for name, page in language.pages.items():
         if name not in english.pages:
             problems.append(Problem(page.path, 1, f"{language.code}: {page.path} has no English source content/{english.code}/{name}",

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..errors import WARNING, Problem
 from ..model import Course
+from .staleness import changed_parts
 
 UP_TO_DATE, STALE, UNMARKED, UNTRANSLATED, MISSING = "up to date", "stale", "not marked", "not translated", "missing"
 
@@ -46,10 +47,14 @@ def check_translation_status(course: Course) -> list[Problem]:
         if item.status not in (STALE, UNTRANSLATED):
             continue
         page = course.languages[item.lang].pages[item.name]
+        changed = changed_parts(course, page) if item.status == STALE else ""
+        what = f" ({changed})" if changed else f" (see 'course i18n --changes {item.lang} {item.name}')"
         message, fix = {
-            STALE: (f"translation is stale: {item.source_path} changed since it was translated", "update the translation"),
+            STALE: (f"translation is stale: {item.source_path} changed since it was translated{what}",
+                    "update the translation"),
             UNTRANSLATED: (f"not translated yet (scaffolded from {item.source_path})", "translate it"),
         }[item.status]
         problems.append(Problem(item.path, page.meta_lines.line("translates"), f"{item.lang}: {message}",
-                                f"{fix}, then run 'course i18n --mark {item.lang} {item.name}'", severity=WARNING))
+                                f"{fix}, then run 'course i18n --mark {item.lang} {item.name}'", severity=WARNING,
+                                stale=True))
     return problems

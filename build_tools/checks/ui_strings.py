@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..model import Course
+from ..lms.package import LMS_UI_KEYS
 from ..narration.ui import AUDIO_UI_KEYS
 from ..quiz.page import QUIZ_UI_KEYS
+from ..record.page_data import RECORD_UI_KEYS
 from ..pdf.settings import PDF_UI_KEYS
 from ..site.downloads import DOWNLOADS_UI_KEYS
 from ..site.feedback_form import FEEDBACK_UI_KEYS
+from ..site.not_found import NOT_FOUND_UI_KEYS
+from ..site.tables import TABLE_UI_KEYS
 
 # Keys the build and the site's JavaScript read. Features add theirs here.
 REQUIRED_UI_KEYS = (
@@ -22,6 +26,10 @@ REQUIRED_UI_KEYS = (
 REQUIRED_UI_KEYS += PDF_UI_KEYS + DOWNLOADS_UI_KEYS
 REQUIRED_UI_KEYS += AUDIO_UI_KEYS
 REQUIRED_UI_KEYS += QUIZ_UI_KEYS
+REQUIRED_UI_KEYS += ("authoring.untranslated",)     # the note on scaffolded, untranslated pages
+REQUIRED_UI_KEYS += NOT_FOUND_UI_KEYS + TABLE_UI_KEYS
+REQUIRED_UI_KEYS += LMS_UI_KEYS
+REQUIRED_UI_KEYS += RECORD_UI_KEYS
 
 
 def check_ui_strings(course: Course) -> list[Problem]:

@@ -19,8 +19,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..model import load_course
 
     problems = run_checks(load_course(args.root))
+    if args.strict:
+        problems = [p.strict() for p in problems]
+    quiet = getattr(args, "quiet", False)
     for problem in problems:
-        print(problem.format())
+        if problem.is_error or not quiet:
+            print(problem.format())
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if errors:
@@ -53,7 +57,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dist-dir", type=Path, help="write the packs here instead of dist/")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("check", help="validate lessons, translations, glossary and quiz banks",
-                       description="Print one 'path:line: problem — what to do' line per problem; exit 1 if any.")
+                       description="Print one 'path:line: problem — what to do' line per problem; exit 1 if any "
+                                   "error. Stale translations are warnings unless --strict.")
+    p.add_argument("--strict", action="store_true",
+                   help="treat stale or untranslated translations as errors (for CI that must fail on staleness)")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("serve", help="serve the built site (and the feedback API) on 127.0.0.1",
                        description="Serve site/ as built by 'course build' and the feedback API. Feedback is kept "

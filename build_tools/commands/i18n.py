@@ -11,16 +11,31 @@ from ..translation_files import mark_translated, scaffold_lesson
 
 
 def _print_changes(course, code: str, names: list[str]) -> int:
-    from ..source_history import source_changes
+    from ..source_history import in_git_repository, source_changes
 
     language = course.languages[code]
-    for name in names or [s.name for s in translation_status(course) if s.lang == code and s.status == STALE]:
+    names = names or [s.name for s in translation_status(course) if s.lang == code and s.status == STALE]
+    if not names:
+        print(f"{code}: no stale translations — every marked page of content/{code}/ translates the current English text")
+        return 0
+    has_git = in_git_repository(course.root)
+    for name in names:
         page, source = language.pages.get(name), course.source.pages.get(name)
         if page is None or source is None:
             raise CourseError.at(f"content/{code}/{name}", 0, "no such translated page", "give a file name such as 03-example-strategies.md")
-        changes = source_changes(course.root, source, str(page.meta.get("translates", "")))
-        print(changes if changes is not None else
-              f"{page.path}: the English version it translates is not in git history; compare with {source.path} by hand")
+        digest = str(page.meta.get("translates", ""))
+        if digest == source.source_digest():
+            print(f"{page.path}: up to date — nothing changed in {source.path} since it was translated")
+            continue
+        changes = source_changes(course.root, source, digest) if has_git else None
+        if changes is not None:
+            print(changes)
+        elif not has_git:
+            print(f"{page.path}: cannot show what changed: {course.root} has no git history — "
+                  f"'--changes' finds the translated English version in git; compare with {source.path} by hand")
+        else:
+            print(f"{page.path}: the English version it translates is not in git history (was it committed?); "
+                  f"compare with {source.path} by hand")
     return 0
 
 
@@ -52,7 +67,7 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         lagging += item.status != UP_TO_DATE
     summary = f"{lagging} translated page(s) lag behind the English source" if lagging else "all translations are up to date"
     print(summary)
-    return 0
+    return 1 if lagging else 0      # CI can fail on lagging translations
 
 
 def cmd_new_lesson(args: argparse.Namespace) -> int:
@@ -64,8 +79,8 @@ def cmd_new_lesson(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("i18n", help="which translations are up to date, stale or missing",
-                       description="List translated pages that lag behind English. After updating a translation, "
-                                   "record it with --mark LANG [FILE ...].")
+                       description="List translated pages that lag behind English (exit 1 if any does). After "
+                                   "updating a translation, record it with --mark LANG [FILE ...].")
     p.add_argument("--all", action="store_true", help="list up-to-date pages too")
     p.add_argument("--mark", nargs="+", metavar=("LANG", "FILE"),
                    help="record that LANG's FILE(s) (default: all its pages) now translate the current English text")

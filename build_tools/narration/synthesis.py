@@ -57,6 +57,7 @@ class NarrationReport:
     cached: list[str] = field(default_factory=list)        # tracks kept as they were
     fell_back: list[str] = field(default_factory=list)     # parts spoken by the fallback engine
     removed: list[str] = field(default_factory=list)       # tracks of sections that are gone
+    synthetic: list[str] = field(default_factory=list)     # parts still espeak-ng where natural voices are wanted
     retagged: list[str] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # engine -> why it could not speak
     lessons: dict[str, list[LessonPlan]] = field(default_factory=dict)
@@ -250,12 +251,26 @@ def narrate(course: Course, langs: list[str] | None = None, engine: str | None =
         finally:
             progress.close()
             wanted = {p.track for p in parts} | {lesson.track for lesson in lessons}
-            narrator.report.removed = store.clean(selected, wanted, codes if not langs else None)
+            # A language taken out of mkdocs.yml keeps its tracks (natural voices cannot always be
+            # made again): it is only named, so that the instructor deletes the folder if meant.
+            narrator.report.removed = store.clean(selected, wanted, None)
             store.save()
+            narrator.report.synthetic = [p.track for p in parts if engine_of(store.recorded(p.track)) == "espeak"
+                                         and settings.engine_for(p.track.split("/", 1)[0]) != "espeak"]
     report = narrator.report
     _raise_failures(failures, report)
     _warn_about_fallbacks(report, len(parts))
+    _warn_about_other_languages(course)
     return report
+
+
+def _warn_about_other_languages(course: Course) -> None:
+    audio = course.config.audio_dir
+    codes = set(course.config.language_codes)
+    for folder in sorted(p for p in audio.iterdir() if p.is_dir()) if audio.is_dir() else []:
+        if folder.name not in codes and any(folder.rglob("*.mp3")):
+            log.warning(f"warning: audio/{folder.name}/: language '{folder.name}' is not in mkdocs.yml; its narration "
+                        "is kept — put the language back to use it, or delete the folder if it is gone for good")
 
 
 def _raise_failures(failures: list[BaseException], report: NarrationReport) -> None:
@@ -272,6 +287,9 @@ def _raise_failures(failures: list[BaseException], report: NarrationReport) -> N
 
 
 def _warn_about_fallbacks(report: NarrationReport, parts: int) -> None:
+    if report.synthetic and not report.fell_back:      # every build says so, not only the one that fell back
+        log.warning(f"warning: {len(report.synthetic)} of {parts} tracks are still espeak-ng voices from an earlier "
+                    "fallback; run 'course audio' again with a network to replace them with natural voices")
     if report.fell_back:
         reason = report.reasons.get("gtts", "the natural-voice engine failed")
         log.warning(f"warning: {len(report.fell_back)} of {parts} tracks fell back to espeak-ng ({reason}); "

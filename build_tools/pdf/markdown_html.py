@@ -22,6 +22,8 @@ MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "def_list", "admonit
 
 # href -> new href, or None when the target is not reachable from this PDF.
 LinkResolver = Callable[[str], "str | None"]
+# img src -> the src to print (a data URI), or None to keep it.
+ImageResolver = Callable[[str], "str | None"]
 
 EXTERNAL = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
 # Raw HTML blocks never reach the tree, so <details> is opened in the output text.
@@ -34,6 +36,10 @@ class _PrintTreeprocessor(Treeprocessor):
         self.links = links
 
     def run(self, root: etree.Element) -> None:
+        for image in root.iter("img"):     # local lesson images (build_tools/images.py)
+            found = self.links.image(image.get("src", "")) if self.links.image else None
+            if found:
+                image.set("src", found)
         for link in root.iter("a"):
             if link.get("href") is None:
                 continue
@@ -52,6 +58,7 @@ class _Links(Extension):
     def __init__(self):
         super().__init__()
         self.resolve: LinkResolver = keep_external_only
+        self.image: ImageResolver | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After md_in_html and attr_list have built the tree (priority below theirs).
@@ -64,9 +71,10 @@ def _converter() -> tuple[markdown.Markdown, _Links]:
     return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, links], output_format="html"), links
 
 
-def markdown_to_html(text: str, resolve: LinkResolver) -> str:
+def markdown_to_html(text: str, resolve: LinkResolver, image: ImageResolver | None = None) -> str:
     md, links = _converter()
     links.resolve = resolve
+    links.image = image
     return CLOSED_DETAILS.sub("<details open", md.reset().convert(text))
 
 

@@ -18,6 +18,7 @@ from ..model import Course, Language, Page
 from ..site.glossary import sorted_entries
 from ..site.html import title_html
 from .glyphs import TextSource
+from ..images import print_image_resolver
 from .markdown_html import EXTERNAL, markdown_to_html
 from .self_test import self_test_for
 from .settings import PdfSettings
@@ -94,6 +95,7 @@ def _resolver(language: Language, current: Page, printed: dict[str, Page]):
 
 def _part(collect: _Collector, page: Page, printed: dict[str, Page], kicker: str = "") -> dict:
     resolve = _resolver(collect.language, page, printed)
+    image = print_image_resolver(page.folders)
     title = collect.meta(page, "title")
     collect.add(page.path, page.intro_line, page.intro)
     sections = []
@@ -101,9 +103,9 @@ def _part(collect: _Collector, page: Page, printed: dict[str, Page], kicker: str
         collect.add(page.path, section.line, section.title)
         collect.add(page.path, section.body_line, section.body)
         sections.append({"anchor": section_anchor(page, section.id), "title": Markup(title_html(section.title)),
-                         "body_html": Markup(markdown_to_html(section.body, resolve))})
+                         "body_html": Markup(markdown_to_html(section.body, resolve, image))})
     return {"kind": page.kind, "anchor": page_anchor(page), "title": title, "kicker": kicker,
-            "intro_html": Markup(markdown_to_html(page.intro, resolve)) if page.intro.strip() else "",
+            "intro_html": Markup(markdown_to_html(page.intro, resolve, image)) if page.intro.strip() else "",
             "sections": sections}
 
 

@@ -1,7 +1,7 @@
 """The quiz as JSON for the "Test yourself" page: one language's text, the one answer key, settings.
 
 The shape of a question is the bank's (id, type, points, options, items, answer,
-partial_credit, feedback), so overrides/assets/course/quiz-grader.js grades exactly what
+partial_credit, feedback, outcome), so overrides/assets/course/quiz-grader.js grades exactly what
 build_tools/quiz/grader.py grades; ``href`` and ``sectionTitle`` lead back to the lesson.
 """
 from __future__ import annotations
@@ -29,6 +29,8 @@ def question_data(question: Question, page: Page | None) -> dict:
     if page is not None:
         out["href"] = f"{page.html_name}#{question.section}"
         out["sectionTitle"] = section.title if section else page.title
+    if question.outcome is not None:
+        out["outcome"] = question.outcome
     if question.feedback:
         out["feedback"] = dict(question.feedback)
     if question.options:

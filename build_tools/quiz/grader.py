@@ -27,16 +27,22 @@ from .schema import (CORRECT, INCORRECT, MATCHING, MULTIPLE, ORDERING, PARTIAL, 
 # Combining marks (accents) and white space, spelt out so that Python and JavaScript agree exactly.
 MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 SPACES = re.compile("[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+# What a person types by habit: a hyphen (or dash) for a space, quotes around the answer, a full stop after it.
+HYPHENS = re.compile("[\u002d\u2010-\u2015\u2212]")
+WRAPPING = re.compile("^[\"'`\u2018-\u201f\u00ab\u00bb\u2039\u203a ]+|[\"'`\u2018-\u201f\u00ab\u00bb\u2039\u203a.\u2026\u3002 ]+$")
 
 
 def normalise_text(value: Any) -> str:
-    """Text as short-text answers are compared: case, accents and surrounding or repeated spaces ignored.
+    """Text as short-text answers are compared: case, accents and surrounding or repeated spaces ignored,
+    a hyphen or dash counts as a space, quotes around the text and full stops after it are dropped.
 
-    "  Πολυκαναλικό " and "πολυκαναλικο" give the same text; so do "ё" and "е", "ő" and "o".
+    "  Πολυκαναλικό " and "πολυκαναλικο" give the same text; so do "ё" and "е", "ő" and "o",
+    and '"Customer-retention."' and "customer retention".
     """
     text = unicodedata.normalize("NFKD", str(value).lower())
     text = MARKS.sub("", text).lower().replace("ς", "σ").replace("ß", "ss")
-    return SPACES.sub(" ", text).strip(" ")
+    text = SPACES.sub(" ", HYPHENS.sub(" ", text)).strip(" ")
+    return WRAPPING.sub("", text)
 
 
 def round_points(value: float) -> float:

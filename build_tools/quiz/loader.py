@@ -22,7 +22,7 @@ README_HINT = "see quiz/README.md"
 
 QUIZ_OPTIONS = [
     Option("pass_mark", int, 70, minimum=0, maximum=100, help="percentage of the points needed to pass"),
-    Option("questions_per_attempt", int, 15, minimum=1, help="questions drawn for one attempt, balanced across lessons"),
+    Option("questions_per_attempt", int, 15, minimum=1, help="questions drawn for one attempt, balanced across lessons, every learning outcome in each"),
     Option("shuffle_options", bool, True, help="show options in a new random order in every attempt"),
 ]
 
@@ -167,6 +167,11 @@ def parse_question(raw: Any, path: str, lines: LineMap, where: tuple, problems: 
     question_id = reader.identifier(raw.get("id"), where + ("id",), "question id") if "id" in raw else None
     lesson = reader.identifier(raw.get("lesson"), where + ("lesson",), "lesson id") if "lesson" in raw else None
     section = reader.identifier(raw.get("section"), where + ("section",), "section id") if "section" in raw else None
+    outcome = raw.get("outcome")
+    if "outcome" in raw and (isinstance(outcome, bool) or not isinstance(outcome, int) or outcome < 1):
+        reader.problem(where + ("outcome",), f"outcome must be the number of a learning outcome (1, 2, ...), not {outcome!r}",
+                       "write e.g. 'outcome: 2' for the second entry of 'outcomes:' on the home page")
+        outcome = None
     points = raw.get("points", 1)
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
         reader.problem(where + ("points",), f"points must be a number above 0, not {points!r}", "write e.g. 'points: 2'")
@@ -191,7 +196,7 @@ def parse_question(raw: Any, path: str, lines: LineMap, where: tuple, problems: 
     if not (question_id and lesson and section) or answer is None:
         return None
     return Question(question_id, question_type, lesson, section, text, explanation, answer, points, options, items,
-                    feedback, partial, path, where, lines)
+                    feedback, partial, outcome, path, where, lines)
 
 
 def _load_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, LineMap] | None:

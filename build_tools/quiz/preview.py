@@ -58,6 +58,7 @@ def preview_text(course: Course, lang: str) -> str:
             lines.append(f"  {number}. [{q.id}] {TYPE_LABELS[q.type]}, {_points(q.points)}"
                          f"{', no partial credit' if not q.partial_credit and q.type in (MULTIPLE, MATCHING, ORDERING) else ''}"
                          f" — {section.title if section else '?'} (#{q.section})"
+                         + (f", outcome {q.outcome}" if q.outcome is not None else "")
                          + ("   [NOT TRANSLATED: English text shown]" if untranslated else ""))
             lines.append(f"     {q.text}")
             lines.extend(f"       {line}" for line in answer_lines(q, language))

@@ -20,7 +20,7 @@ TYPE_LABELS = {SINGLE: "single choice", MULTIPLE: "multiple response", TRUE_FALS
                SHORT_TEXT: "short text", MATCHING: "matching", ORDERING: "ordering"}
 
 # Fields every question has; the answer key's shape depends on the type.
-COMMON_FIELDS = ("id", "type", "lesson", "section", "points", "text", "explanation", "feedback", "answer")
+COMMON_FIELDS = ("id", "type", "lesson", "section", "outcome", "points", "text", "explanation", "feedback", "answer")
 REQUIRED_FIELDS = ("id", "type", "lesson", "section", "text", "explanation", "answer")
 TYPE_FIELDS = {
     SINGLE: ("options",),
@@ -36,7 +36,7 @@ FEEDBACK_KEYS = ("correct", "partial", "incorrect")
 
 # What a translation file may give for a question: text only, never the key.
 TRANSLATION_FIELDS = ("text", "explanation", "feedback", "options", "items", "accept")
-KEY_FIELDS = ("id", "type", "lesson", "section", "points", "answer", "partial_credit", "correct")
+KEY_FIELDS = ("id", "type", "lesson", "section", "outcome", "points", "answer", "partial_credit", "correct")
 
 # Statuses of a graded response.
 CORRECT, PARTIAL, INCORRECT = "correct", "partial", "incorrect"
@@ -71,6 +71,7 @@ class Question:
     items: list[Choice] = field(default_factory=list)
     feedback: dict[str, str] = field(default_factory=dict)
     partial_credit: bool = True
+    outcome: int | None = None  # number of the learning outcome it tests (1 = the first 'outcomes:' entry of the home page)
     path: str = ""
     where: tuple = ()           # the question's place in its file's LineMap
     lines: LineMap = field(default_factory=LineMap)

@@ -1,8 +1,9 @@
 """`course check` for the quiz: what the loader cannot see question by question.
 
 Duplicate ids, an answer that names a missing option or item, a matching or ordering item
-without a partner, a question pointing at a lesson section that does not exist, and a
-translation that lacks a question, an option or a text. Every problem names file and line.
+without a partner, a question pointing at a lesson section that does not exist, a learning
+outcome that no question or too few questions test, and a translation that lacks a
+question, an option or a text. Every problem names file and line.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..model import Course, Page
 from .schema import MATCHING, MULTIPLE, ORDERING, SHORT_TEXT, SINGLE, BankText, Question, Quiz
 
 QUIZ_README = "quiz/README.md"
+MIN_QUESTIONS_PER_OUTCOME = 3
 
 
 def _problem(q: Question, where: tuple, message: str, hint: str = "") -> Problem:
@@ -122,6 +124,15 @@ def key_problems(q: Question) -> list[Problem]:
     return []
 
 
+def _choices_of(q: Question) -> str:
+    """What a translation must give besides text and explanation, in the words of the question type."""
+    if q.type == ORDERING:
+        return "every item"
+    if q.type == MATCHING:
+        return "every item and option"
+    return "every option" if q.options else "its accepted answers"
+
+
 def _reference_problems(q: Question, pages: dict[str, Page], source_dir: str) -> list[Problem]:
     page = pages.get(q.lesson)
     if page is None:
@@ -131,6 +142,42 @@ def _reference_problems(q: Question, pages: dict[str, Page], source_dir: str) ->
         return [_problem(q, ("section",), f"section '{q.section}' does not exist in {page.path}",
                          f"use one of its section ids: {_names(s.id for s in page.sections)}")]
     return []
+
+
+def outcome_problems(quiz: Quiz, outcomes: list, home_path: str) -> list[Problem]:
+    """The 'outcome:' tags against the home page's outcomes, once the bank uses them.
+
+    A bank that tags no question is not checked (a course may not map its quiz yet); once one
+    question names its outcome, every question must, every outcome needs at least
+    MIN_QUESTIONS_PER_OUTCOME questions, and an attempt must be long enough to hold one each.
+    """
+    tagged = [q for q in quiz.questions if q.outcome is not None]
+    if not tagged:
+        return []
+    problems = []
+    for q in tagged:
+        if q.outcome > len(outcomes):
+            problems.append(_problem(q, ("outcome",), f"outcome {q.outcome} does not exist: {home_path} lists "
+                                     f"{len(outcomes)} learning outcome(s)",
+                                     f"use a number from 1 to {len(outcomes)} (the place of the outcome under 'outcomes:')"))
+    for q in quiz.questions:
+        if q.outcome is None:
+            problems.append(_problem(q, (), "names no learning outcome, but other questions do",
+                                     f"add 'outcome: <number>' (1 to {len(outcomes)}, see {home_path})"))
+    counts = Counter(q.outcome for q in tagged)
+    first = quiz.questions[0]
+    for number, outcome in enumerate(outcomes, start=1):
+        if counts[number] < MIN_QUESTIONS_PER_OUTCOME:
+            problems.append(Problem(quiz.path, first.line_of("id") if first else 0,
+                                    f"learning outcome {number} ('{str(outcome)[:60]}') is tested by {counts[number]} "
+                                    f"question(s)", f"write at least {MIN_QUESTIONS_PER_OUTCOME} questions with "
+                                    f"'outcome: {number}' so that every attempt can draw a different one"))
+    if outcomes and quiz.settings.questions_per_attempt < len(outcomes):
+        problems.append(Problem("mkdocs.yml", 0, f"questions_per_attempt ({quiz.settings.questions_per_attempt}) is "
+                                f"smaller than the number of learning outcomes ({len(outcomes)}), so an attempt "
+                                "cannot test every outcome", f"set extra.course.quiz.questions_per_attempt to "
+                                f"{len(outcomes)} or more"))
+    return problems
 
 
 def _missing_line(bank_text: BankText, quiz: Quiz, question_id: str) -> int:
@@ -159,7 +206,7 @@ def _translation_problems(quiz: Quiz, bank_text: BankText, skip: set[str]) -> li
         found = bank_text.questions.get(q.id)
         if found is None:
             problems.append(Problem(path, _missing_line(bank_text, quiz, q.id), f"{code}: question '{q.id}' missing; English: {english}",
-                                    f"translate it under '{q.id}:' with text, explanation and the text of every option ({QUIZ_README})"))
+                                    f"translate it under '{q.id}:' with text, explanation and the text of {_choices_of(q)} ({QUIZ_README})"))
             continue
 
         def missing(where: tuple, what: str, source_line: int, add: str) -> None:
@@ -207,6 +254,9 @@ def check_quiz(course: Course) -> list[Problem]:
     for q in quiz.questions:
         problems.extend(key_problems(q))
         problems.extend(_reference_problems(q, pages, f"content/{english.code}"))
+    home = english.home
+    if home is not None:
+        problems.extend(outcome_problems(quiz, list(home.meta.get("outcomes") or []), home.path))
     if not quiz.readable:
         return problems             # the bank's own problems first: translations are checked against it
     counts = Counter(q.id for q in quiz.questions)

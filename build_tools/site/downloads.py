@@ -12,18 +12,19 @@ from pathlib import Path
 from .. import artefact_paths
 from ..model import Language, Page
 from ..trainer_packs.names import PACK_KINDS, site_pack
-from .html import attr, text
+from .html import attr, text, title_html
 
 # UI strings of the downloads page and the packs' READMEs (translations/<lang>.yml, block "downloads:").
 DOWNLOADS_UI_KEYS = tuple(f"downloads.{key}" for key in (
     "pdf_heading", "module_pdf", "pdf_none", "audio_heading", "audio_none", "packs_heading", "packs_intro",
     "pack_pdf", "pack_audio", "pack_offline", "offline_note", "readme_pdf", "readme_offline", "readme_manifest",
     "kb", "mb", "decimal_mark"))
-PACK_LABEL_KEYS = {"pdf": "downloads.pack_pdf", "audio": "downloads.pack_audio", "offline-site": "downloads.pack_offline"}
+PACK_LABEL_KEYS = {"pdf": "downloads.pack_pdf", "audio": "downloads.pack_audio", "offline-site": "downloads.pack_offline",
+                   "scorm12": "lms.pack_scorm12", "scorm2004": "lms.pack_scorm2004", "cmi5": "lms.pack_cmi5"}
 # Marks the publish step looks for; keep in step with trainer_packs/publish.py.
 PACK_ENTRY = '<li class="course-pack" data-course-pack="{kind}">'
 SIZE_SLOT = '<span class="course-size" data-course-size=""></span>'
-PACK_ITEM = re.compile(r'<li class="course-pack" data-course-pack="(?P<kind>[a-z-]+)">.*?</li>\n?', re.DOTALL)
+PACK_ITEM = re.compile(r'<li class="course-pack" data-course-pack="(?P<kind>[a-z0-9-]+)">.*?</li>\n?', re.DOTALL)
 
 
 def human_size(size: int, language: Language) -> str:
@@ -36,8 +37,9 @@ def human_size(size: int, language: Language) -> str:
 
 
 def _file_entry(language: Language, lang_dir: Path, relative: str, label: str) -> str:
+    """``label`` is a page title: escaped, keeping its ``<span lang>`` phrases."""
     size = human_size((lang_dir / relative).stat().st_size, language)
-    return (f'<li><a href="{attr(relative)}" download>{text(label)}</a> '
+    return (f'<li><a href="{attr(relative)}" download>{title_html(label)}</a> '
             f'<span class="course-size">({text(size)})</span></li>')
 
 

@@ -12,6 +12,7 @@ from ..errors import CourseError
 from ..feedback.options import DEFAULT_ENDPOINT, feedback_options
 from ..feedback.validation import EMAIL_MAX, HONEYPOT_FIELD, TEXT_MAX
 from ..model import Language, Page
+from ..plain_text import plain_text
 from .html import json_script, text
 from .rendering import rendering_course
 
@@ -86,7 +87,7 @@ def feedback_form(language: Language) -> str:
 
 
 def form_config(language: Language) -> dict:
-    pages = {p.stem: {"lesson": p.id, "title": p.title} for p in language.ordered_pages if p.kind != "feedback"}
+    pages = {p.stem: {"lesson": p.id, "title": plain_text(p.title)} for p in language.ordered_pages if p.kind != "feedback"}
     messages = {key.split(".", 1)[1]: language.t(key) for key in FEEDBACK_UI_KEYS}
     return {"endpoint": _endpoint(), "lang": language.code, "max": TEXT_MAX, "emailMax": EMAIL_MAX,
             "trap": HONEYPOT_FIELD, "pages": pages, "messages": messages}

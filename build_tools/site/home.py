@@ -1,13 +1,23 @@
-"""The module home page, rendered from the metadata written once in ``index.md``'s front matter."""
+"""The module home page, rendered from the metadata written once in ``index.md``'s front matter.
+
+The study time is the sum of the lessons' estimated times (build_tools/record/study_time.py), not
+the hand-written ``duration``; below the facts come the module's progress bar, Start/Continue and
+Reset (build_tools/record/page_data.py, brought to life by progress.js).
+"""
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model import Language, Page
+from ..record.page_data import home_progress, minutes_for
+from ..record.render import current_rules
+from ..record.study_time import format_minutes
 from .html import text
 
 
-def _facts(language: Language, page: Page) -> str:
+def _facts(language: Language, page: Page, minutes: int) -> str:
     rows = [(language.t("home.eqf"), page.meta.get("eqf", "")),
-            (language.t("home.duration"), page.meta.get("duration", "")),
+            (language.t("home.duration"), format_minutes(minutes, language.t)),
             (language.t("home.language"), language.name)]
     items = "".join(f"<div><dt>{text(k)}</dt><dd>{text(v)}</dd></div>" for k, v in rows)
     return f'<dl class="course-facts">{items}</dl>'
@@ -23,9 +33,10 @@ def _lesson_list(language: Language) -> str:
     return "\n".join(lines)
 
 
-def render_home(language: Language, page: Page) -> str:
+def render_home(language: Language, page: Page, lang_dir: Path | None = None) -> str:
     meta = page.meta
-    parts = [f"# {meta.get('title', '')}", _facts(language, page), page.intro.strip(),
+    minutes = sum(minutes_for(language, current_rules(), lang_dir).values())
+    parts = [f"# {meta.get('title', '')}", _facts(language, page, minutes), page.intro.strip(), home_progress(language),
              f"## {language.t('home.description')}", str(meta.get("description", "")).strip(),
              f"## {language.t('home.outcomes')}", "\n".join(f"- {o}" for o in meta.get("outcomes") or []),
              f"## {language.t('home.lessons')}", _lesson_list(language),

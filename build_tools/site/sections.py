@@ -5,7 +5,9 @@ from pathlib import Path
 
 from .. import artefact_paths
 from ..model import Language, Page
+from ..plain_text import plain_text
 from .html import attr, text, title_html
+from .tables import wrap_tables
 
 
 def _exists(lang_dir: Path, relative: str) -> bool:
@@ -38,7 +40,7 @@ def action_bar(language: Language, page: Page, lang_dir: Path) -> str:
         parts.append(feedback_action(language, page))
     if _exists(lang_dir, audio):
         parts.append(f'<button type="button" class="md-button course-action course-action--audio" '
-                     f'data-course-audio="{attr(audio)}" data-course-title="{attr(page.title)}">'
+                     f'data-course-audio="{attr(audio)}" data-course-title="{attr(plain_text(page.title))}">'
                      f'{text(language.t("actions.audio"))}</button>')
     elif downloads:
         parts.append(f'<a class="md-button course-action course-action--audio" href="{attr(downloads.html_name)}#audio" '
@@ -70,11 +72,11 @@ def section_block(language: Language, page: Page, section, lang_dir: Path) -> st
     return (f'<details class="course-section" id="{attr(section.id)}" markdown="1">\n'
             f'<summary><h2 class="course-section__title" id="{attr(section.id)}-title">{title_html(section.title)}</h2>'
             f'<span class="course-section__cue">{text(language.t("sections.cue"))}</span></summary>\n\n'
-            f'{player}{section.body.strip()}\n\n</details>')
+            f'{player}{wrap_tables(section.body.strip(), language)}\n\n</details>')
 
 
 def render_section_page(language: Language, page: Page, lang_dir: Path) -> str:
-    parts = [action_bar(language, page, lang_dir), page.intro.strip()]
+    parts = [action_bar(language, page, lang_dir), wrap_tables(page.intro.strip(), language)]
     if page.sections:
         parts.append(section_toolbar(language))
         parts.extend(section_block(language, page, s, lang_dir) for s in page.sections)

@@ -7,7 +7,7 @@ from ..artefact_paths import site_lang_dir  # noqa: F401  (packs are placed by t
 
 # Every pack kind, in the order the downloads page lists them. "audio" is made by the
 # narration step; a kind whose zip was not made is left off the page.
-PACK_KINDS = ("pdf", "audio", "offline-site")
+PACK_KINDS = ("pdf", "audio", "offline-site", "scorm12", "scorm2004", "cmi5")
 SITE_PACKS_DIR = "packs"       # inside a language's part of the site
 
 

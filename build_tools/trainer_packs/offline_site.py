@@ -13,6 +13,7 @@ from ..model import Course, Language
 from ..packs import PackMember, write_pack
 from ..site.downloads import PACK_ITEM
 from .names import SITE_PACKS_DIR, dist_pack, site_lang_dir
+from .one_language import one_language_html
 from .readme import pack_readme
 
 # Top-level folders of the site that belong to the source language's part, not to every
@@ -54,12 +55,16 @@ def offline_site_members(site: Path, course: Course, code: str, scratch: Path) -
     members = []
     for path in _site_files(site, course, code):
         name = path.relative_to(site).as_posix()
-        if path == downloads_file:
-            copy = scratch / name
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(offline_downloads_page(path.read_text(encoding="utf-8"), language.t("downloads.offline_note")),
-                            encoding="utf-8")
-            path = copy
+        if path.suffix == ".html":
+            html = path.read_text(encoding="utf-8")
+            changed = one_language_html(html, code)     # the pack holds no other language to link to
+            if path == downloads_file:
+                changed = offline_downloads_page(changed, language.t("downloads.offline_note"))
+            if changed != html:
+                copy = scratch / name
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_text(changed, encoding="utf-8")
+                path = copy
         members.append(PackMember(name, path))
     if code != course.config.source_language:
         start = scratch / "index.html"

@@ -92,6 +92,8 @@ def test_a_failing_vector_fails_the_node_run(tmp_path):
 
 @pytest.mark.parametrize("typed,accepted", [
     ("Πολυκαναλικό", "πολυκαναλικο"), ("  Omnichannel ", "omnichannel"), ("ОБЪЁМ", "объем"), ("Ő", "o"),
+    ('"Customer-retention."', "customer retention"), ("«Омниканальность».", "омниканальность"),
+    ("„Wielokanałowość”", "wielokanałowosc"), ("click — and — collect", "click and collect"),
 ])
 def test_normalise_text(typed, accepted):
     assert normalise_text(typed) == normalise_text(accepted) == accepted
@@ -99,7 +101,8 @@ def test_normalise_text(typed, accepted):
 
 def test_javascript_normalises_text_as_python_does():
     samples = ["Πολυκαναλικό", " ΟΔΟΣ  ", "Объём", "Többcsatornás", "Wielokanałowość", "Straße", "ﬁle", "Ⅸ",
-               "click\u00a0and\u2003collect", "İstanbul", "ᴬbc", "Ça\tva"]
+               "click\u00a0and\u2003collect", "İstanbul", "ᴬbc", "Ça\tva",
+               '"Customer-retention."', "«Омниканальность».", "„Wielokanałowość”", "'a'.'b'", "x -- y", "...", "Inc.."]
     script = ("const g = require(process.argv[1]);"
               "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(g.normaliseText)))")
     grader = HERE.parent.parent / "overrides" / "assets" / "course" / "quiz-grader.js"

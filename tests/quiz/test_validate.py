@@ -57,7 +57,7 @@ def test_unknown_field_in_a_question(fixture_course):
     edit(path, "    points: 2\n", "    points: 2\n    hint: Think of the shop.\n")
     assert quiz_problems(fixture_course) == [
         f"quiz/bank.yml:{line_of(path, 'hint: Think')}: unknown field 'hint' in question 'channel-examples' "
-        "(multiple-response) — valid fields of a multiple-response question: id, type, lesson, section, points, text, "
+        "(multiple-response) — valid fields of a multiple-response question: id, type, lesson, section, outcome, points, text, "
         "explanation, feedback, answer, options, partial_credit"]
 
 
@@ -67,7 +67,7 @@ def test_field_of_another_type(fixture_course):
     assert quiz_problems(fixture_course) == [
         f"quiz/bank.yml:{line_of(path, 'items: []')}: unknown field 'items' in question 'multichannel-connected' "
         "(true-false) — 'items' belongs to matching, ordering questions; a true-false question has: id, type, lesson, "
-        "section, points, text, explanation, feedback, answer"]
+        "section, outcome, points, text, explanation, feedback, answer"]
 
 
 def test_unknown_field_in_an_option(fixture_course):

@@ -1,5 +1,6 @@
-/* Course page behaviour: click-to-expand sections, expand/collapse all, print, landscape hint.
-   Plain JavaScript, no dependencies, works from file:// and with the network unplugged. */
+/* Course page behaviour: click-to-expand sections, expand/collapse all, print, landscape hint, and
+   the lesson page's reports to the learner record (record.js): page visited, section opened,
+   section's end reached on screen. Plain JavaScript, works from file:// and offline. */
 (function () {
   "use strict";
   var HINT_KEY = "course.landscapeHint.dismissed";
@@ -49,7 +50,35 @@
     update();
   }
 
+  /* Report to the learner record; it alone decides what is done. */
+  function reportReading() {
+    var R = window.CourseRecord;
+    if (!R || R.config.page === R.config.home) return;
+    var status = document.querySelector("[data-course-lesson]"), lesson = status && status.getAttribute("data-course-lesson");
+    var heading = document.querySelector(".md-content h1"), title = (heading ? heading.textContent : document.title).trim();
+    R.report("page", { lesson: lesson, title: title });
+    if (!lesson) return;
+    var seen = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        var d = e.target.parentNode;
+        if (e.isIntersecting && d.open) R.report("section-end", { lesson: lesson, section: d.id });
+      });
+    }) : null;
+    sections().forEach(function (d) {
+      var end = document.createElement("span");
+      end.className = "course-section__end";
+      end.setAttribute("aria-hidden", "true");
+      d.appendChild(end);
+      d.addEventListener("toggle", function () {
+        if (!d.open) return;
+        R.report("section-open", { lesson: lesson, section: d.id, title: title });
+        if (seen) { seen.unobserve(end); seen.observe(end); }
+      });
+    });
+  }
+
   function setUp() {
+    reportReading();
     document.querySelectorAll("[data-course-expand]").forEach(function (button) {
       button.addEventListener("click", function () {
         setAll(button.getAttribute("data-course-expand") === "all");

@@ -3,7 +3,9 @@
    Play/pause, a seek slider, speed, current time and duration, "show the text" (the transcript is
    the lesson text itself) and close. Keyboard: every control is a native button, slider or
    select; in the slider the arrow keys move 5 s, Page Up/Down 30 s; Escape closes the player.
-   Labels come from the page's localized UI strings. Plain JavaScript, works from file://. */
+   Labels come from the page's localized UI strings. What is heard and where narration paused is
+   reported to the learner record (record.js), which offers it back (CoursePlayer.resume).
+   Plain JavaScript, works from file://. */
 (function () {
   "use strict";
   var SPEED_KEY = "course.player.speed";
@@ -128,11 +130,35 @@
     ["timeupdate", "durationchange", "loadedmetadata", "seeked"].forEach(function (name) {
       audio.addEventListener(name, function () { self.showTime(); });
     });
+    audio.addEventListener("timeupdate", function () { self.listen(); });
+    ["pause", "ended"].forEach(function (name) {
+      audio.addEventListener(name, function () { self.report(); });
+    });
     audio.addEventListener("error", function () {
       self.error.textContent = ui("audio.error", "This track could not be played.");
       self.error.hidden = false;
       self.showState();
     });
+  };
+
+  /* Seconds actually heard per track (a jump ahead is not listening), reported every few seconds. */
+  Player.prototype.listen = function () {
+    var src = this.audio.getAttribute("src"), t = this.audio.currentTime, step = t - (this.at || 0);
+    this.heard = this.heard || {};
+    if (!this.audio.paused && step > 0 && step < 3) this.heard[src] = (this.heard[src] || 0) + step;
+    this.at = t;
+    if (!this.reported || Date.now() - this.reported > 5000) this.report();
+  };
+
+  Player.prototype.report = function () {
+    var R = window.CourseRecord, audio = this.audio, src = audio.getAttribute("src");
+    if (!R || !this.trigger || !src) return;
+    this.reported = Date.now();
+    var section = this.trigger.closest("details.course-section"), status = document.querySelector("[data-course-lesson]");
+    var duration = isFinite(audio.duration) ? audio.duration : 0;
+    R.report("narration", { lesson: status && status.getAttribute("data-course-lesson"), section: section && section.id, src: src,
+      title: this.trigger.getAttribute("data-course-title") || "", position: audio.currentTime || 0, duration: duration,
+      heard: duration ? ((this.heard || {})[src] || 0) / duration : 0, paused: audio.paused && !audio.ended });
   };
 
   Player.prototype.open = function (trigger) {
@@ -146,6 +172,7 @@
     this.error.hidden = true;
     this.title.textContent = trigger.getAttribute("data-course-title") || "";
     this.audio.setAttribute("src", src);
+    this.at = 0;
     this.audio.playbackRate = parseFloat(this.speed.value);
     this.audio.defaultPlaybackRate = parseFloat(this.speed.value);
     this.seek.value = "0";
@@ -208,6 +235,22 @@
       target = document.querySelector(".md-content article") || document.body;
     }
     target.scrollIntoView({ block: "start" });
+  };
+
+  /* Play a page's track from a position (the record's offer to resume paused narration). */
+  window.CoursePlayer = {
+    resume: function (src, position) {
+      var trigger = document.querySelector("[data-course-audio='" + src + "']");
+      if (!trigger) return;
+      if (!player) player = new Player();
+      player.open(trigger);
+      var audio = player.audio;
+      player.at = position;
+      audio.currentTime = position;
+      audio.addEventListener("loadedmetadata", function () {
+        if (audio.currentTime < position - 1) { player.at = position; audio.currentTime = position; }
+      }, { once: true });
+    }
   };
 
   function setUp() {

@@ -9,11 +9,16 @@
   "use strict";
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var SPACES = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+  var HYPHENS = /[\u002d\u2010-\u2015\u2212]/g;
+  var WRAPPING = /^["'`\u2018-\u201f\u00ab\u00bb\u2039\u203a ]+|["'`\u2018-\u201f\u00ab\u00bb\u2039\u203a.\u2026\u3002 ]+$/g;
 
-  /* Case, accents and surrounding or repeated spaces ignored: "Πολυκαναλικό" = "πολυκαναλικο". */
+  /* Case, accents and surrounding or repeated spaces ignored, a hyphen counts as a space, quotes
+     around and full stops after dropped: "Πολυκαναλικό" = "πολυκαναλικο", '"Customer-retention."' =
+     "customer retention". */
   function normaliseText(value) {
     return String(value).toLowerCase().normalize("NFKD").replace(MARKS, "").toLowerCase()
-      .replace(/ς/g, "σ").replace(/ß/g, "ss").replace(SPACES, " ").replace(/^ | $/g, "");
+      .replace(/ς/g, "σ").replace(/ß/g, "ss").replace(HYPHENS, " ").replace(SPACES, " ").replace(/^ | $/g, "")
+      .replace(WRAPPING, "");
   }
 
   function roundPoints(x) { return Math.floor(x * 100 + 0.5) / 100; }
@@ -111,22 +116,33 @@
     return out;
   }
 
-  /* count questions, balanced across lessons: lessons take turns (in a random order), each
-     giving a random question of its own, until count are drawn; then the draw is shuffled. */
+  /* count questions, balanced across lessons and covering every learning outcome: first one
+     random question per outcome (q.outcome, in a random order of outcomes), each from the
+     lesson that has given fewest so far; then the lessons take turns (in a random order, the
+     one that has given fewest first), each giving a random question of its own, until count
+     are drawn; then the draw is shuffled. Questions without an outcome skip the first part. */
   function drawQuestions(questions, count, random) {
-    var groups = {}, lessons = [], drawn = [];
+    var groups = {}, lessons = [], drawn = [], given = {}, outcomes = [];
     questions.forEach(function (q) {
-      if (!groups[q.lesson]) { groups[q.lesson] = []; lessons.push(q.lesson); }
+      if (!groups[q.lesson]) { groups[q.lesson] = []; lessons.push(q.lesson); given[q.lesson] = 0; }
       groups[q.lesson].push(q);
+      if (q.outcome != null && outcomes.indexOf(q.outcome) < 0) outcomes.push(q.outcome);
     });
     lessons = shuffle(lessons, random);
     lessons.forEach(function (l) { groups[l] = shuffle(groups[l], random); });
-    for (var more = true; more && drawn.length < count;) {
-      more = false;
-      lessons.forEach(function (l) {
-        if (drawn.length < count && groups[l].length) { drawn.push(groups[l].shift()); more = true; }
-      });
+    function take(l, q) { groups[l].splice(groups[l].indexOf(q), 1); drawn.push(q); given[l]++; }
+    function fewest(accept) {
+      return lessons.reduce(function (best, l) {
+        return accept(l) && (best === null || given[l] < given[best]) ? l : best;
+      }, null);
     }
+    shuffle(outcomes, random).forEach(function (o) {
+      function tests(q) { return q.outcome === o; }
+      var l = drawn.length < count ? fewest(function (x) { return groups[x].some(tests); }) : null;
+      if (l !== null) take(l, groups[l].filter(tests)[0]);
+    });
+    function has(x) { return groups[x].length > 0; }
+    for (var l = fewest(has); drawn.length < count && l !== null; l = fewest(has)) take(l, groups[l][0]);
     return shuffle(drawn, random);
   }
 

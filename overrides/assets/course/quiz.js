@@ -1,6 +1,7 @@
 /* The "Test yourself" page: renders the bank embedded in the page (build_tools/quiz/page.py) and
    grades with quiz-grader.js. Plain ES2017, no dependencies, no requests: works from file://.
-   Progress and the best score are kept in localStorage, one entry per language. */
+   The attempt in progress and the best score live in the learner record (record.js): this script
+   reports to it and never writes storage itself. */
 (function () {
   "use strict";
   var G = window.CourseQuizGrader;
@@ -28,21 +29,12 @@
     return node;
   }
 
-  function load(key) {
-    try {
-      var value = JSON.parse(window.localStorage.getItem(key));
-      return value && typeof value === "object" ? value : {};
-    } catch (e) { return {}; }
-  }
-
-  function store(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage off: progress lasts as long as the page */ }
-  }
+  var R = window.CourseRecord, kept = { attempt: null, best: null };   // kept: only if the record is missing
 
   function setUp(root, data) {
-    var ui = data.ui, key = "course-quiz:" + data.lang, byId = {}, titles = {}, rank = {};
+    var ui = data.ui, rui = R ? R.config.ui : {}, byId = {}, titles = {}, rank = {}, hrefs = {};
     data.questions.forEach(function (q) { byId[q.id] = q; });
-    data.lessons.forEach(function (l, i) { titles[l.id] = l.title; rank[l.id] = i; });
+    data.lessons.forEach(function (l, i) { titles[l.id] = l.title; rank[l.id] = i; hrefs[l.id] = l.href; });
     var content = el("div", { class: "course-quiz__content" });
     var live = el("div", { class: "course-quiz__live", role: "status", "aria-live": "polite" });
     var state;
@@ -52,7 +44,19 @@
 
     function ids(list) { return (list || []).map(function (x) { return x.id; }); }
     function num(x) { return Number(x).toLocaleString(data.lang); }
-    function save() { store(key, state); }
+    function save() {
+      if (R) R.report("quiz-state", { attempt: state.attempt });
+      else kept.attempt = state.attempt;
+      counters();
+    }
+    function answeredCount() {
+      var a = state.attempt;
+      return a.ids.filter(function (id) { return answered(byId[id], a.responses[id]); }).length;
+    }
+    function counters() {
+      var text = fmt(rui.quiz_answered || "{n} / {total}", { n: answeredCount(), total: state.attempt.ids.length });
+      content.querySelectorAll(".course-quiz__counter").forEach(function (c) { c.textContent = text; });
+    }
     function announce(text) {
       live.textContent = "";
       setTimeout(function () { live.textContent = text; }, 50);
@@ -74,7 +78,8 @@
     }
 
     function restore() {
-      state = load(key);
+      var q = R ? R.record().quiz : kept;
+      state = { attempt: q.attempt, best: q.best };
       var a = state.attempt;
       if (!a || a.version !== data.version || !Array.isArray(a.ids) || !a.ids.every(function (id) { return byId[id]; })) {
         state.attempt = newAttempt(null);
@@ -198,7 +203,8 @@
       return el("fieldset", { class: "course-quiz__question", id: base, "data-question": q.id, "data-type": q.type }, [
         el("legend", {}, [el("span", { class: "course-quiz__number", text: fmt(ui.question, { n: n + 1, total: a.ids.length }) }),
           " ", el("span", { class: "course-quiz__prompt", text: q.text })]),
-        el("p", { class: "course-quiz__hint", text: ui[HINTS[q.type]] })
+        el("p", { class: "course-quiz__hint", text: ui[HINTS[q.type]] }),
+        q.type === "multiple-response" && rui.quiz_multiple_scoring ? el("p", { class: "course-quiz__scoring", text: rui.quiz_multiple_scoring }) : null
       ].concat(body(q, base, r, done), [
         done ? feedback(q) : el("button", { type: "button", class: "md-button course-quiz__check", text: ui.check,
           onclick: function () { check(q); } })
@@ -239,19 +245,38 @@
           text: res.passed ? ICONS.correct : ICONS.incorrect }), verdict]),
         el("h3", { text: ui.by_lesson }),
         el("ul", { class: "course-quiz__lessons" }, res.lessons.sort(function (x, y) { return rank[x.lesson] - rank[y.lesson]; }).map(function (l) {
-          return el("li", { "data-lesson": l.lesson, text: fmt(ui.lesson_score, { lesson: titles[l.lesson] || l.lesson, correct: l.correct, total: l.total }) });
+          var parts = ui.lesson_score.split("{lesson}"), values = { correct: l.correct, total: l.total };
+          var name = titles[l.lesson] || l.lesson;
+          return el("li", { "data-lesson": l.lesson }, [fmt(parts[0], values),
+            hrefs[l.lesson] ? el("a", { href: hrefs[l.lesson], text: name }) : name, fmt(parts.slice(1).join("{lesson}"), values)]);
         })),
         el("button", { type: "button", class: "md-button course-quiz__retry", text: ui.retry, onclick: retry })
       ]) };
     }
 
+    /* One answered question as the record's adapters report it (SCORM interactions, xAPI answered). */
+    function answerOf(q, response) {
+      var r = response === undefined ? null : response, g = G.gradeResponse(q, r);
+      return { id: q.id, type: q.type, lesson: q.lesson, outcome: q.outcome, text: q.text, response: r, answer: q.answer,
+        score: g.score, points: g.points, status: g.status, options: q.options, items: q.items };
+    }
+
     function finish() {
-      var a = state.attempt;
+      var a = state.attempt, open = a.ids.filter(function (id) { return !a.checked[id] && !answered(byId[id], a.responses[id]); });
+      if (open.length && rui.quiz_unanswered_confirm &&
+          !window.confirm(fmt(rui.quiz_unanswered_confirm, { count: open.length, total: a.ids.length }))) {
+        var first = document.getElementById("course-quiz-" + open[0]);
+        return first.querySelector("input, select, button:not([disabled])").focus();
+      }
       a.ids.forEach(function (id) { a.checked[id] = true; });
       a.finished = true;
       var r = result();
       state.best = Math.max(state.best || 0, r.res.percent);
       save();
+      var attempt = { percent: r.res.percent, passed: r.res.passed, score: r.res.score, points: r.res.points,
+        answers: a.ids.map(function (id) { return answerOf(byId[id], a.responses[id]); }) };
+      if (R) R.report("quiz-attempt", attempt);
+      else kept.best = state.best;
       render();
       content.querySelector(".course-quiz__result").focus();
       announce(r.text);
@@ -271,6 +296,9 @@
     }
 
     function reset() {
+      if (rui.quiz_reset_confirm && !window.confirm(rui.quiz_reset_confirm)) return;
+      if (R) R.report("quiz-reset", {});
+      else kept.best = null;
       state = { attempt: newAttempt(state.attempt) };
       save();
       render();
@@ -281,14 +309,17 @@
     function render() {
       var a = state.attempt;
       content.textContent = "";
+      if (rui.quiz_intro) content.appendChild(el("p", { class: "course-quiz__intro", text: fmt(rui.quiz_intro, { count: a.ids.length, pass: data.passMark }) }));
       if (state.best !== undefined && state.best !== null) {
         content.appendChild(el("p", { class: "course-quiz__best", text: fmt(ui.best, { percent: state.best }) }));
       }
+      content.appendChild(el("p", { class: "course-quiz__counter" }));
       a.ids.forEach(function (id) { content.appendChild(question(byId[id])); });
       content.appendChild(a.finished ? result().node : el("button", { type: "button",
         class: "md-button course-quiz__finish", text: ui.finish, onclick: finish }));
       content.appendChild(el("p", { class: "course-quiz__controls" }, [el("button", { type: "button",
         class: "md-button course-quiz__reset", text: ui.reset, onclick: reset })]));
+      counters();
     }
 
     function refresh() { restore(); render(); }
