@@ -32,7 +32,7 @@ def measure_later(root: Path, results: Results) -> None:
         module = _module(module_name)
         measure = getattr(module, "bench_figures", None) if module else None
         if measure is None:
-            results.add(group, figure, None, note=f"not measured: the issue {issue} has not landed "
-                                                  f"({module_name}.bench_figures)")
+            results.add(group, figure, None, note=f"not measured yet: {module_name}.bench_figures "
+                                                  f"does not exist (issue {issue})")
         else:
             measure(root, results)

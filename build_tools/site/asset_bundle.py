@@ -9,6 +9,10 @@ each list by one file that joins the listed files in order, minified (rjsmin, rc
 a bundle as long as it likes, and an unchanged bundle is not written again. The listed files
 themselves are still copied into the site as they are (other tools may link to them).
 
+Scripts only one kind of page needs are bundled apart and loaded by a few bytes at the end of
+the scripts bundle, only where that page's element is (``ON_DEMAND``): the quiz engine
+(``quiz*.js``, about 4 KB gzip) is fetched on the "Test yourself" page alone.
+
 Adding a script or style to the site is unchanged: list it in mkdocs.yml. Entries that are not
 plain local files (``http(s)://`` addresses, scripts with ``type``, ``async`` or ``defer``) are
 left in the list as they are.
@@ -16,6 +20,7 @@ left in the list as they are.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +28,8 @@ from pathlib import Path
 from ..errors import CourseError
 
 FOLDER = "assets/course"
+# Bundle label -> (scripts whose file name starts with it, the element that says a page needs them).
+ON_DEMAND = {"quiz": ("quiz", "[data-course-quiz]")}
 _BUNDLE = re.compile(r"^assets/course/[a-z-]+\.[0-9a-f]{10}\.min\.(css|js)$")
 _STRICT = re.compile(r"""^(['"])use strict\1""")
 
@@ -87,11 +94,41 @@ def bundle_site_assets(config) -> list[Bundle]:
     docs_dir = Path(config.docs_dir)
     bundles = []
     config.extra_css, css = bundle_entries("styles", "css", list(config.extra_css), theme_dirs, docs_dir)
-    config.extra_javascript, js = bundle_entries("scripts", "js", list(config.extra_javascript), theme_dirs, docs_dir)
+    config.extra_javascript, scripts = bundle_scripts(list(config.extra_javascript), theme_dirs, docs_dir)
     polyfills = list(config.extra.get("polyfills") or [])
     # Material's offline plugin adds a shim from unpkg.com unless a polyfill's name says "iframe-worker".
     config.extra["polyfills"], head = bundle_entries("head-iframe-worker", "js", polyfills, theme_dirs, docs_dir)
-    return [b for b in (css, js, head) if b]
+    return [b for b in (css, head) if b] + scripts
+
+
+def _on_demand_loader(bundle: Bundle, selector: str) -> str:
+    """Adds ``bundle`` to the page when ``selector`` matches (runs at the end of <body>, also from file://)."""
+    name = bundle.name.rsplit("/", 1)[1]
+    return ('(function(){var me=document.currentScript;if(!me||!document.querySelector(%s))return;'
+            'var s=document.createElement("script");s.src=new URL(%s,me.src).href;s.async=false;'
+            'document.body.appendChild(s)})();' % (json.dumps(selector), json.dumps(name)))
+
+
+def bundle_scripts(entries: list, theme_dirs: list[Path], docs_dir: Path) -> tuple[list, list[Bundle]]:
+    """The every-page scripts bundle (ending with the loaders of the on-demand bundles) and those bundles."""
+    local = [str(e) for e in entries if _is_local_plain(e)]
+    if not local or any(_BUNDLE.match(path) for path in local):
+        return list(entries), []
+    extra: list[Bundle] = []
+    loaders = []
+    for label, (prefix, selector) in ON_DEMAND.items():
+        wanted = [p for p in local if p.rsplit("/", 1)[-1].startswith(prefix)]
+        if wanted:
+            bundle = make_bundle(label, "js", wanted, theme_dirs, docs_dir)
+            extra.append(bundle)
+            loaders.append(_on_demand_loader(bundle, selector))
+            local = [p for p in local if p not in wanted]
+    main = make_bundle("scripts", "js", local, theme_dirs, docs_dir)
+    if loaders:
+        content = main.content + ("\n".join(loaders) + "\n").encode("utf-8")
+        digest = hashlib.sha256(content).hexdigest()[:10]
+        main = Bundle(f"{FOLDER}/scripts.{digest}.min.js", content)
+    return [main.name, *[e for e in entries if not _is_local_plain(e)]], [main, *extra]
 
 
 def write_bundles(site_dir: Path, bundles: list[Bundle]) -> None:
