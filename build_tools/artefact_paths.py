@@ -9,8 +9,13 @@ from .model import Page
 SECTION_PAGE_KINDS = ("lesson", "keypoints", "faq")
 
 
+def download_name(lang: str, stem: str, suffix: str) -> str:
+    """A file learners download: named with its language, so files of several languages never clash."""
+    return f"omnichannel-{lang}-{stem}{suffix}"
+
+
 def lesson_audio(page: Page) -> str:
-    return f"audio/{page.stem}.mp3"
+    return f"audio/{download_name(page.lang, page.stem, '.mp3')}"
 
 
 def section_audio(page: Page, section: Section) -> str:
@@ -18,7 +23,7 @@ def section_audio(page: Page, section: Section) -> str:
 
 
 def lesson_pdf(page: Page) -> str:
-    return f"pdf/{page.stem}.pdf"
+    return f"pdf/{download_name(page.lang, page.stem, '.pdf')}"
 
 
 def module_pdf(lang: str) -> str:

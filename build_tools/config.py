@@ -206,3 +206,4 @@ def load_config(root: Path | str = ".") -> CourseConfig:
         site_name=str(data.get("site_name", "")),
         site_url=normalise_site_url(data.get("site_url"), lines.line("site_url")),
     )
+

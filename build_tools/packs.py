@@ -1,5 +1,5 @@
 """Trainer packs: reproducible zips with a README in the pack's language and a manifest
-of every file's size and SHA-256."""
+of every other file's size and SHA-256 (the README's too: only the manifest cannot list itself)."""
 from __future__ import annotations
 
 import hashlib
@@ -16,6 +16,11 @@ from .cache import digest
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 MANIFEST_NAME = "MANIFEST.json"
 README_NAME = "README.txt"
+# Unix mode of every entry: a regular file (S_IFREG), readable by all, writable by its owner.
+# Without the file-type bits some unzip tools and file managers cannot tell files from folders.
+MEMBER_MODE = 0o100644
+# Bump when the way a pack is written changes, so that no cached pack of the old kind is reused.
+PACK_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -39,14 +44,21 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_for(members: list[PackMember]) -> dict:
-    return {"files": [{"name": m.name, "size": m.source.stat().st_size, "sha256": sha256_of(m.source)}
-                      for m in members]}
+def _entry(name: str, data: bytes) -> dict:
+    return {"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def manifest_for(members: list[PackMember], readme: bytes | None = None) -> dict:
+    """Every file of the pack but the manifest itself: the README first, then the members."""
+    files = [_entry(README_NAME, readme)] if readme is not None else []
+    files += [{"name": m.name, "size": m.source.stat().st_size, "sha256": sha256_of(m.source)} for m in members]
+    return {"files": files}
 
 
 def _write_member(archive: zipfile.ZipFile, name: str, data: bytes | None = None, source: Path | None = None) -> None:
     info = zipfile.ZipInfo(name, ZIP_TIME)
-    info.external_attr = 0o644 << 16
+    info.external_attr = MEMBER_MODE << 16
+    info.create_system = 3   # Unix, so that readers take the mode bits above
     # Already-compressed media gain nothing from deflate; text and HTML do.
     compressed = not name.lower().endswith((".mp3", ".pdf", ".zip", ".png", ".jpg", ".woff2"))
     info.compress_type = zipfile.ZIP_DEFLATED if compressed else zipfile.ZIP_STORED
@@ -65,7 +77,7 @@ def write_pack(target: Path, members: list[PackMember], readme: str, cache_dir: 
     the cache instead of being zipped again (an audio pack holds about 20 MB of MP3)."""
     if cache_dir is None:
         return _zip_pack(target, members, readme)
-    key = digest(readme, [(m.name, sha256_of(m.source)) for m in members])[:16]
+    key = digest(PACK_FORMAT, readme, [(m.name, sha256_of(m.source)) for m in members])[:16]
     cached = Path(cache_dir) / f"{target.stem}-{key}.zip"
     if not cached.is_file():
         for old in Path(cache_dir).glob(f"{target.stem}-*.zip"):
@@ -87,10 +99,11 @@ def _zip_pack(target: Path, members: list[PackMember], readme: str) -> PackInfo:
         raise ValueError(f"pack {target.name}: clashing member names {sorted(duplicates) or names}")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
+    readme_data = readme.encode("utf-8")
     with zipfile.ZipFile(tmp, "w") as archive:
-        _write_member(archive, README_NAME, readme.encode("utf-8"))
+        _write_member(archive, README_NAME, readme_data)
         _write_member(archive, MANIFEST_NAME,
-                      json.dumps(manifest_for(members), indent=2, ensure_ascii=False).encode("utf-8"))
+                      json.dumps(manifest_for(members, readme_data), indent=2, ensure_ascii=False).encode("utf-8"))
         for member in members:
             _write_member(archive, member.name, source=member.source)
     tmp.replace(target)
@@ -98,12 +111,12 @@ def _zip_pack(target: Path, members: list[PackMember], readme: str) -> PackInfo:
 
 
 def verify_pack(path: Path) -> list[str]:
-    """Problems with a pack: members missing from the manifest, or sizes/hashes that differ."""
+    """Problems with a pack: files missing from the manifest (the README included), or sizes/hashes that differ."""
     problems = []
     with zipfile.ZipFile(path) as archive:
         manifest = json.loads(archive.read(MANIFEST_NAME))
         listed = {entry["name"]: entry for entry in manifest["files"]}
-        present = set(archive.namelist()) - {README_NAME, MANIFEST_NAME}
+        present = set(archive.namelist()) - {MANIFEST_NAME}
         for name in sorted(present ^ set(listed)):
             problems.append(f"{name}: in the zip but not the manifest" if name in present else f"{name}: listed but missing")
         for name in sorted(present & set(listed)):

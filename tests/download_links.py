@@ -70,3 +70,16 @@ def crawl(site: Path) -> tuple[list[Link], list[str]]:
             if parts.fragment not in ids:
                 broken.append(f"{where} (no #{parts.fragment} there)")
     return links, broken
+
+
+def name_clashes(site: Path, links: list[Link]) -> list[str]:
+    """File names that two different downloaded files share (a trainer collecting several
+    languages into one folder would lose one of them)."""
+    owners: dict[str, set[Path]] = {}
+    for link in links:
+        path = urlsplit(link.href).path
+        if path.lower().endswith(FILE_SUFFIXES):
+            target = (link.page.parent / unquote(path)).resolve()
+            owners.setdefault(target.name, set()).add(target)
+    return sorted(f"{name}: {sorted(str(p.relative_to(site.resolve())) for p in paths)}"
+                  for name, paths in owners.items() if len(paths) > 1)

@@ -30,7 +30,8 @@ def page_texts(reader: PdfReader) -> list[str]:
 
 def squeeze(text: str) -> str:
     """Text with hyphenation at line ends undone and all white space made single spaces."""
-    text = re.sub(r"[\u2010-]\n", "", text)
+    text = re.sub(r"[\u00ad\u2010]\n", "", text)      # a hyphen added where the word broke
+    text = re.sub(r"-\n", "-", text)                  # a word's own hyphen at a line end
     return " ".join(text.split())
 
 

@@ -12,6 +12,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 import uuid
@@ -90,6 +91,41 @@ class PostgresCluster:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    # ---- faults, for the tests that make the server go away or hang ----
+
+    def server_processes(self) -> list[int]:
+        """The postmaster's pid and those of its children (backends, background workers)."""
+        main = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == main:
+                children.append(int(stat.parent.name))
+        return [main, *children]
+
+    def pause(self) -> None:
+        """SIGSTOP the whole server: connections stay open, nothing answers (a hung server)."""
+        for pid in self.server_processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        for pid in self.server_processes():
+            os.kill(pid, signal.SIGCONT)
+
+    def stop_server(self) -> None:
+        """Stop the server but keep its data, so that start_server() brings it back."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def start_server(self) -> None:
+        result = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w", "-t", "60",
+                           "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} "
+                                 "-c max_connections=200 -c fsync=off -c full_page_writes=off", "start")
+        if result.returncode != 0:
+            raise ClusterUnavailable(f"pg_ctl start failed: {(result.stderr or result.stdout).strip()[-600:]}")
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():

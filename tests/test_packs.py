@@ -1,4 +1,7 @@
 """Packs are reproducible zips whose manifest matches their files."""
+import hashlib
+import json
+import stat
 import zipfile
 
 import pytest
@@ -19,6 +22,41 @@ def test_pack_has_readme_manifest_and_is_reproducible(tmp_path):
         assert archive.namelist() == ["README.txt", "MANIFEST.json", "01 - a.mp3", "notes/b.txt"]
         assert archive.read("README.txt").decode("utf-8") == "Διαβάστε με"
     assert verify_pack(first.path) == []
+
+
+def test_manifest_lists_every_file_but_itself_readme_included(tmp_path):
+    source = tmp_path / "a.mp3"
+    source.write_bytes(b"\xff\xfb" * 300)
+    pack = write_pack(tmp_path / "p.zip", [PackMember("a.mp3", source)], "Olvass el").path
+    with zipfile.ZipFile(pack) as archive:
+        listed = json.loads(archive.read("MANIFEST.json"))["files"]
+        readme = archive.read("README.txt")
+        assert [entry["name"] for entry in listed] == [n for n in archive.namelist() if n != "MANIFEST.json"]
+    assert listed[0] == {"name": "README.txt", "size": len(readme), "sha256": hashlib.sha256(readme).hexdigest()}
+
+
+def test_verify_pack_finds_a_changed_readme(tmp_path):
+    source = tmp_path / "x.txt"
+    source.write_text("x")
+    pack = write_pack(tmp_path / "p.zip", [PackMember("x.txt", source)], "readme").path
+    with zipfile.ZipFile(pack) as archive:
+        manifest = archive.read("MANIFEST.json")
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr("README.txt", "another readme")
+        archive.writestr("MANIFEST.json", manifest)
+        archive.writestr("x.txt", "x")
+    assert verify_pack(pack) == ["README.txt: size or SHA-256 differs from the manifest"]
+
+
+def test_every_entry_is_a_regular_file_readable_by_all(tmp_path):
+    source = tmp_path / "a.pdf"
+    source.write_bytes(b"%PDF-1.7")
+    pack = write_pack(tmp_path / "p.zip", [PackMember("pdf/a.pdf", source)], "readme").path
+    with zipfile.ZipFile(pack) as archive:
+        modes = {info.filename: info.external_attr >> 16 for info in archive.infolist()}
+        systems = {info.create_system for info in archive.infolist()}
+    assert modes == dict.fromkeys(["README.txt", "MANIFEST.json", "pdf/a.pdf"], 0o100644)
+    assert all(stat.S_ISREG(mode) for mode in modes.values()) and systems == {3}
 
 
 def test_verify_pack_finds_a_changed_member(tmp_path):

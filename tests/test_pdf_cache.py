@@ -34,13 +34,13 @@ def test_rebuild_renders_only_the_pdfs_whose_source_changed(fixture_course):
     edit(fixture_course / "content/el/01-basics.md", "Ένα πανκαναλικό κατάστημα τα συνδέει.\n",
          "Ένα πανκαναλικό κατάστημα τα συνδέει. Δοκιμαστική πρόταση.\n")
     edited = render_again(fixture_course)
-    assert sorted(edited.rendered) == ["el/pdf/01-basics.pdf", "el/pdf/omnichannel-module-el.pdf"]
+    assert sorted(edited.rendered) == ["el/pdf/omnichannel-el-01-basics.pdf", "el/pdf/omnichannel-module-el.pdf"]
     after = rendered_files(fixture_course)
     assert sorted(name for name in after if after[name] != before[name]) == sorted(edited.rendered)
-    lesson = PdfReader(pdf_cache_dir(load_course(fixture_course)) / "el/pdf/01-basics.pdf")
+    lesson = PdfReader(pdf_cache_dir(load_course(fixture_course)) / "el/pdf/omnichannel-el-01-basics.pdf")
     assert "Δοκιμαστική πρόταση." in squeeze(" ".join(page.extract_text() for page in lesson.pages))
 
     rebuilt = build(fixture_course)             # the build uses the same cache
     assert rebuilt.stats["pdf_rendered"] == 0 and rebuilt.stats["pdf_cached"] == 15
-    assert (fixture_course / "site/el/pdf/01-basics.pdf").read_bytes() == \
-        (pdf_cache_dir(load_course(fixture_course)) / "el/pdf/01-basics.pdf").read_bytes()
+    assert (fixture_course / "site/el/pdf/omnichannel-el-01-basics.pdf").read_bytes() == \
+        (pdf_cache_dir(load_course(fixture_course)) / "el/pdf/omnichannel-el-01-basics.pdf").read_bytes()

@@ -21,7 +21,7 @@ def test_course_pdf_renders_one_language_in_the_learner_edition(fixture_course):
     assert "WeasyPrint" not in result.stderr, "the print stylesheet and templates render without warnings"
     out = fixture_course / "handouts"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
-        "el/01-basics.pdf", "el/90-key-points.pdf", "el/omnichannel-module-el.pdf"]
+        "el/omnichannel-el-01-basics.pdf", "el/omnichannel-el-90-key-points.pdf", "el/omnichannel-module-el.pdf"]
     assert "Απαντήσεις" not in top_bookmarks(out / "el/omnichannel-module-el.pdf")   # no answer key
     assert "learner edition (no answer key)" in result.stderr
     trainer = course("pdf", "--lang", "el", "--out", "handouts", cwd=fixture_course)

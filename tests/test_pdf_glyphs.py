@@ -35,6 +35,6 @@ def test_a_character_no_shipped_font_has_fails_the_build_naming_it(fixture_cours
     line = line_of(lesson, "漢")
     assert str(failure.value) == (
         f"content/el/01-basics.md:{line}: no font shipped for the PDFs has a glyph for '漢' "
-        "(U+6F22 CJK UNIFIED IDEOGRAPH-6F22), needed by el/pdf/01-basics.pdf — replace the character, "
+        "(U+6F22 CJK UNIFIED IDEOGRAPH-6F22), needed by el/pdf/omnichannel-el-01-basics.pdf — replace the character, "
         "or add an OFL font that covers it to build_tools/pdf/fonts/ (see its README.md)")
     assert not (fixture_course / "site").exists()

@@ -38,8 +38,9 @@ def test_links_inside_the_module_become_internal(fixture_course):
     course = load_course(fixture_course)
     el = course.languages["el"]
     module = module_document(course, el, PdfSettings()).html
-    assert '<a href="#93-glossary">Γλωσσάριο</a>' in module                  # lesson -> glossary page
-    assert 'href="#01-basics--what-is-omnichannel"' in module                # key points -> lesson section
+    # Each link's title says where it leads (the PDF's link description), in the document's language.
+    assert '<a href="#93-glossary" title="Γλωσσάριο">Γλωσσάριο</a>' in module              # lesson -> glossary page
+    assert 'href="#01-basics--what-is-omnichannel" title="Τι σημαίνει πανκαναλικό"' in module  # -> lesson section
     assert 'id="01-basics--what-is-omnichannel"' in module and 'id="93-glossary"' in module
     lesson = lesson_document(course, el, el.pages["01-basics.md"]).html
     assert '<span class="unlinked">Γλωσσάριο</span>' in lesson                # not in this PDF: plain text
@@ -69,7 +70,7 @@ def test_module_has_every_part_and_the_answer_key_can_be_switched_off(fixture_co
 def test_one_pdf_per_page_with_sections_and_one_module_pdf(fixture_course):
     course = load_course(fixture_course)
     names = [d.published for d in documents_for(course, course.languages["hu"], PdfSettings())]
-    assert names == ["pdf/01-basics.pdf", "pdf/90-key-points.pdf", "pdf/omnichannel-module-hu.pdf"]
+    assert names == ["pdf/omnichannel-hu-01-basics.pdf", "pdf/omnichannel-hu-90-key-points.pdf", "pdf/omnichannel-module-hu.pdf"]
 
 
 def test_printed_texts_name_their_file_and_line(fixture_course):
@@ -146,3 +147,13 @@ def test_cover_keeps_a_marked_phrase_and_metadata_drops_the_tags(fixture_course)
     html = module_document(course, course.languages["el"], PdfSettings(answer_key=True)).html
     assert '<p class="cover__description">Με <span lang="en">email</span> και &lt;b&gt;x&lt;/b&gt;.' in html
     assert '<meta name="description" content="Με email και x. Το πανκαναλικό' in html
+
+
+def test_outcomes_keep_marked_phrases_and_the_text_holds_no_hyphen_of_line_breaks(fixture_course):
+    edit(fixture_course / "content/el/index.md", "  - Το πανκαναλικό μοντέλο συνδέει κάθε κανάλι ενός καταστήματος.",
+         '  - \'Το <span lang="en">e\u2010mail</span> & <b>x</b>: Το πανκαναλικό μοντέλο συνδέει.\'')
+    course = load_course(fixture_course)
+    html = module_document(course, course.languages["el"], PdfSettings()).html
+    # U+2010 is what WeasyPrint draws where it breaks a word; the text's own is written U+002D.
+    assert '<li>Το <span lang="en">e-mail</span> &amp; &lt;b&gt;x&lt;/b&gt;: Το πανκαναλικό' in html
+    assert "\u2010" not in html

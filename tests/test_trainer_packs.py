@@ -40,7 +40,8 @@ def test_pdf_pack_holds_the_module_then_every_page_pdf(built_fixture, course, la
     language = course.languages[lang]
     with zipfile.ZipFile(pack) as archive:
         names = archive.namelist()
-    assert names == ["README.txt", "MANIFEST.json", f"omnichannel-module-{lang}.pdf", "01-basics.pdf", "90-key-points.pdf"]
+    assert names == ["README.txt", "MANIFEST.json", f"omnichannel-module-{lang}.pdf", f"omnichannel-{lang}-01-basics.pdf",
+                     f"omnichannel-{lang}-90-key-points.pdf"]
     assert squeeze(language.t("downloads.readme_pdf")) in squeeze(readme(pack))
     assert readme(pack).startswith(f"{language.home.title} ({language.name})\n")
 
@@ -55,7 +56,7 @@ def test_offline_site_pack_holds_one_language_and_no_packs(built_fixture, course
         downloads = archive.read(f"{prefix}94-downloads.html").decode("utf-8")
         start = archive.read("index.html").decode("utf-8")
     language = course.languages[lang]
-    assert {f"{prefix}index.html", f"{prefix}01-basics.html", f"{prefix}pdf/01-basics.pdf",
+    assert {f"{prefix}index.html", f"{prefix}01-basics.html", f"{prefix}pdf/omnichannel-{lang}-01-basics.pdf",
             f"{prefix}{artefact_paths.module_pdf(lang)}", "search/search_index.js"} <= names
     assert any(n.startswith("assets/stylesheets/") and n.endswith(".css") for n in names)
     others = [code for code in LANGS if code != lang]

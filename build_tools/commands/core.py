@@ -38,7 +38,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ..serve import serve
 
     serve(args.root, host=args.host, port=args.port, db=args.db, database_url=args.database_url,
-          rate_limit=args.rate_limit, allowed_origins=tuple(args.allow_origin), site_dir=args.site_dir)
+          rate_limit=args.rate_limit, allowed_origins=tuple(args.allow_origin), site_dir=args.site_dir,
+          site_url=args.site_url, trust_proxy=tuple(args.trust_proxy), max_connections=args.max_connections)
     return 0
 
 
@@ -76,6 +77,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="submissions a minute per client (default 30; 0 turns the limit off)")
     p.add_argument("--allow-origin", action="append", default=[], metavar="URL",
                    help="another site whose pages may send feedback here (repeatable)")
+    p.add_argument("--site-url", metavar="URL",
+                   help="public address of the site, e.g. https://course.example.org/ (default: $COURSE_SITE_URL, "
+                        "else mkdocs.yml site_url); the browser's Origin must match it")
+    p.add_argument("--trust-proxy", action="append", default=[], metavar="ADDRESS",
+                   help="a reverse proxy (IP or network) whose X-Forwarded-For names the client (repeatable; "
+                        "default: trust none)")
+    p.add_argument("--max-connections", type=int, metavar="N",
+                   help="open connections at most (default 1000); beyond it new requests get 503")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("preview", help="live-reloading preview for instructors while editing",
                        description="Regenerate pages and reload the browser whenever content/, quiz/ or translations/ change.")

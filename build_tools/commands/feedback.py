@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ def _query(args: argparse.Namespace):
     from ..feedback.storage import FeedbackQuery, parse_day
     from ..feedback.validation import LANG_PATTERN
 
-    if args.lang and not LANG_PATTERN.match(args.lang):
+    if args.lang and not LANG_PATTERN.fullmatch(args.lang):
         raise CourseError.at("--lang", 0, f"{args.lang!r} is not a language code", "use e.g. --lang el")
     try:
         since = parse_day(args.since, "--since") if args.since else None
@@ -27,7 +26,6 @@ def _query(args: argparse.Namespace):
 def cmd_export(args: argparse.Namespace) -> int:
     from ..config import load_config
     from ..feedback.database import StorageUnavailable, safe_url
-    from ..feedback.export import csv_lines
     from ..feedback.options import database_url
     from ..feedback.storage import FeedbackStore
 
@@ -43,17 +41,27 @@ def cmd_export(args: argparse.Namespace) -> int:
                              "check --db/--database-url/DATABASE_URL and that the database server runs")
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
-        rows = store.iter_all(query)
-        if args.json:
-            json.dump(list(rows), out, ensure_ascii=False, indent=1)
-            out.write("\n")
-        else:
-            out.writelines(csv_lines(rows))
+        _write(args, store, query, out)
+    except StorageUnavailable as exc:
+        raise CourseError.at(safe_url(url), 0, f"the feedback database stopped answering: {exc}",
+                             "check that the database server runs, then export again") from None
     finally:
         store.close()
         if out is not sys.stdout:
             out.close()
     return 0
+
+
+def _write(args: argparse.Namespace, store, query, out) -> None:
+    from ..feedback.export import csv_lines, for_terminal, json_text
+
+    rows = store.iter_all(query)
+    if args.json:
+        out.write(json_text(list(rows), indent=1) + "\n")      # control characters always escaped
+    else:
+        lines = csv_lines(rows)
+        # On a terminal a learner's escape sequences would act (retitle, clear the screen): show them.
+        out.writelines(for_terminal(lines) if out.isatty() else lines)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -23,7 +23,8 @@ class GroupCommit:
         self._writing = False
 
     async def add(self, submission: Submission) -> tuple[int, bool]:
-        """(id, created) once the submission is committed; raises what storing it raised."""
+        """(id, created) once the submission is committed; raises what storing it raised
+        (StorageUnavailable for the whole batch, ItemRefused for this submission only)."""
         future = asyncio.get_running_loop().create_future()
         self._pending.append((submission, future))
         if not self._writing:
@@ -43,7 +44,11 @@ class GroupCommit:
                             future.set_exception(exc)
                     continue
                 for (_, future), result in zip(batch, results):
-                    if not future.done():
+                    if future.done():
+                        continue
+                    if isinstance(result, BaseException):   # refused by the database: this item only
+                        future.set_exception(result)
+                    else:
                         future.set_result(result)
         finally:
             self._writing = False

@@ -41,6 +41,9 @@ MIGRATIONS = (
         "CREATE INDEX feedback_lesson_created ON feedback (lesson, created_at)",
         "CREATE INDEX feedback_created ON feedback (created_at)",
     )),
+    Migration(3, "one row that /api/health rewrites to prove that writes reach the database", (
+        "CREATE TABLE health_check (id INTEGER PRIMARY KEY, checked_at VARCHAR(32) NOT NULL)",
+    )),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -57,23 +60,28 @@ def current_version(db: Database, cursor) -> int:
 
 def migrate(db: Database, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
     """Bring the schema up to date; returns the versions applied now (empty when already current)."""
-    applied: list[int] = []
     with db.transaction(write=True) as cursor:
-        if db.dialect.migration_lock:
-            db.execute(cursor, db.dialect.migration_lock)
-        db.execute(cursor, "CREATE TABLE IF NOT EXISTS schema_version ("
-                           "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at VARCHAR(32) NOT NULL)")
-        version = current_version(db, cursor)
-        newest = migrations[-1].version
-        if version > newest:
-            raise SchemaTooNew(f"the feedback database has schema version {version}, newer than this program knows "
-                               f"({newest}); upgrade the course tools before serving it")
-        for migration in migrations:
-            if migration.version <= version:
-                continue
-            for statement in migration.statements:
-                db.execute(cursor, statement.format(id_column=db.dialect.id_column))
-            db.execute(cursor, "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                       (migration.version, migration.description, datetime.now(timezone.utc).isoformat()))
-            applied.append(migration.version)
+        return migrate_in(db, cursor, migrations)
+
+
+def migrate_in(db: Database, cursor, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
+    """The steps of :func:`migrate` inside a transaction the caller opened (and commits)."""
+    applied: list[int] = []
+    if db.dialect.migration_lock:
+        db.execute(cursor, db.dialect.migration_lock)
+    db.execute(cursor, "CREATE TABLE IF NOT EXISTS schema_version ("
+                       "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at VARCHAR(32) NOT NULL)")
+    version = current_version(db, cursor)
+    newest = migrations[-1].version
+    if version > newest:
+        raise SchemaTooNew(f"the feedback database has schema version {version}, newer than this program knows "
+                           f"({newest}); upgrade the course tools before serving it")
+    for migration in migrations:
+        if migration.version <= version:
+            continue
+        for statement in migration.statements:
+            db.execute(cursor, statement.format(id_column=db.dialect.id_column))
+        db.execute(cursor, "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                   (migration.version, migration.description, datetime.now(timezone.utc).isoformat()))
+        applied.append(migration.version)
     return applied

@@ -23,9 +23,9 @@ FEEDBACK_OPTIONS = [
            help="where the form sends: /api/feedback, https://host/api/feedback or mailto:address"),
     Option("database", str, "feedback.sqlite3", help="SQLite file of `course serve`, relative to the course folder"),
 ]
-MAILTO = re.compile(r"^mailto:[^\s@?]+@[^\s@?]+\.[^\s@?]+$")
-URL = re.compile(r"^https?://[^\s/?#]+(/[^\s]*)?$")
-PATH = re.compile(r"^/[^\s]*$")
+MAILTO = re.compile(r"^mailto:[^\s@?]+@[^\s@?]+\.[^\s@?]+\Z")
+URL = re.compile(r"^https?://[^\s/?#]+(/[^\s]*)?\Z")
+PATH = re.compile(r"^/[^\s]*\Z")
 
 
 @dataclass(frozen=True)

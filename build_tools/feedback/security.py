@@ -1,4 +1,4 @@
-"""Security of every response: headers, a Content-Security-Policy the built site passes, and Origin.
+"""Security of every response: headers and a Content-Security-Policy the built site passes.
 
 The policy allows scripts from the site itself plus, by hash, exactly the inline scripts the
 built pages contain (Material's small start-up scripts); JSON data blocks are not executed and
@@ -89,15 +89,3 @@ def origin_of(url: str) -> str:
     default = {"http": 80, "https": 443}.get(parts.scheme)
     port = f":{parts.port}" if parts.port and parts.port != default else ""
     return f"{parts.scheme}://{parts.hostname.lower()}{port}"
-
-
-def is_foreign_origin(origin: str | None, host: str | None, allowed: frozenset[str]) -> bool:
-    """True when a request carries an Origin that is neither this host nor an allowed origin."""
-    if origin is None:
-        return False                      # not sent by a browser page: curl, scripts, same-origin GETs
-    if origin in allowed:
-        return False
-    parts = urlsplit(origin)
-    if origin == "null" or not parts.netloc:
-        return True                       # file:// pages and sandboxed frames
-    return parts.netloc.lower() != (host or "").lower()

@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterator
 
-from .database import Database
-from .migrations import migrate
+from .database import Database, ItemRefused
+from .migrations import migrate, migrate_in
 from .validation import Submission
 
 COLUMNS = ("id", "created_at", "rating", "helpful", "improve", "email", "page", "lesson", "lang",
            "submission_id", "is_spam")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 MAX_PAGE = 5000
 
 
@@ -81,6 +81,7 @@ class FeedbackStore:
         except BaseException:
             db.close()
             raise
+        db.prepare_empty_file = lambda cursor: migrate_in(db, cursor)     # a deleted SQLite file, recreated
         return cls(db)
 
     @property
@@ -91,24 +92,42 @@ class FeedbackStore:
         """Store a submission; returns (id, True) when new, (existing id, False) when already stored."""
         return self.add_many([submission])[0]
 
-    def add_many(self, submissions: list[Submission]) -> list[tuple[int, bool]]:
-        """Store several submissions in one transaction (all or none); (id, created) for each, in order."""
-        results = []
+    def add_many(self, submissions: list[Submission]) -> list[tuple[int, bool] | ItemRefused]:
+        """Store several submissions in one transaction; (id, created) for each, in order.
+
+        A submission the database refuses (a constraint, a value) gets its :class:`ItemRefused`
+        in its place and the others are stored all the same: the batch is tried in one go and,
+        only when something in it was refused, again with a savepoint around every item."""
+        try:
+            with self.db.transaction(write=True) as cursor:
+                return [self._insert(cursor, s) for s in submissions]
+        except ItemRefused:
+            if len(submissions) == 1:
+                return [ItemRefused(f"the database refused this submission ({submissions[0].submission_id})")]
+        results: list[tuple[int, bool] | ItemRefused] = []
         with self.db.transaction(write=True) as cursor:
             for s in submissions:
-                self.db.execute(cursor,
-                                "INSERT INTO feedback (submission_id, created_at, rating, helpful, improve, email, page, "
-                                "lesson, lang, is_spam) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                "ON CONFLICT (submission_id) DO NOTHING RETURNING id",
-                                (s.submission_id, utc_timestamp(), s.rating, s.helpful, s.improve, s.email, s.page,
-                                 s.lesson, s.lang, int(s.is_spam)))
-                row = cursor.fetchone()
-                if row is None:
-                    self.db.execute(cursor, "SELECT id FROM feedback WHERE submission_id = ?", (s.submission_id,))
-                    results.append((int(cursor.fetchone()[0]), False))
-                else:
-                    results.append((int(row[0]), True))
+                self.db.execute(cursor, "SAVEPOINT item")
+                try:
+                    results.append(self._insert(cursor, s))
+                except self.db.dialect.refusals as exc:
+                    self.db.execute(cursor, "ROLLBACK TO SAVEPOINT item")
+                    results.append(ItemRefused(f"the database refused this submission: {exc}"))
+                self.db.execute(cursor, "RELEASE SAVEPOINT item")
         return results
+
+    def _insert(self, cursor: Any, s: Submission) -> tuple[int, bool]:
+        self.db.execute(cursor,
+                        "INSERT INTO feedback (submission_id, created_at, rating, helpful, improve, email, page, "
+                        "lesson, lang, is_spam) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (submission_id) DO NOTHING RETURNING id",
+                        (s.submission_id, utc_timestamp(), s.rating, s.helpful, s.improve, s.email, s.page,
+                         s.lesson, s.lang, int(s.is_spam)))
+        row = cursor.fetchone()
+        if row is not None:
+            return int(row[0]), True
+        self.db.execute(cursor, "SELECT id FROM feedback WHERE submission_id = ?", (s.submission_id,))
+        return int(cursor.fetchone()[0]), False
 
     def query(self, query: FeedbackQuery = FeedbackQuery()) -> list[dict[str, Any]]:
         where, params = query.where()
@@ -135,10 +154,13 @@ class FeedbackStore:
             return int(cursor.fetchone()[0])
 
     def ping(self) -> None:
-        """Raises StorageUnavailable when the database cannot answer."""
-        with self.db.transaction() as cursor:
-            self.db.execute(cursor, "SELECT 1")
-            cursor.fetchone()
+        """Raises StorageUnavailable unless a write reaches the database now: one row rewritten and
+        committed as durably as a submission (a full disk, a replaced file, a read-only or hung
+        database all fail it)."""
+        with self.db.transaction(write=True) as cursor:
+            self.db.execute(cursor, "INSERT INTO health_check (id, checked_at) VALUES (1, ?) "
+                                    "ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                            (utc_timestamp(),))
 
     def close(self) -> None:
         self.db.close()

@@ -7,6 +7,7 @@ same rules first, so a learner sees the problem in their own language before any
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -15,10 +16,12 @@ TEXT_MAX = 4000          # characters (code points) of "what helped" and "what t
 EMAIL_MAX = 254          # the longest address SMTP allows
 PAGE_MAX = 200
 HONEYPOT_FIELD = "website"
-EMAIL_PATTERN = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")     # page stems and lesson ids
-LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
-SUBMISSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+# No spaces, no markup or address-list punctuation; control, format (bidi) and separator
+# characters are refused separately (see _email_problem).
+EMAIL_PATTERN = re.compile(r"^[^\s@<>()\[\]\\,;:\"'`]+@[^\s@<>()\[\]\\,;:\"'`]+\.[^\s@<>()\[\]\\,;:\"'`.]+\Z")
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\Z")     # page stems and lesson ids
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\Z")
+SUBMISSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9-]{8,64}\Z")
 FIELDS = ("rating", "helpful", "improve", "email", "page", "lesson", "lang", "submission_id", HONEYPOT_FIELD)
 
 
@@ -62,6 +65,11 @@ def _text_problem(value: str, limit: int) -> str | None:
     return None
 
 
+def _invisible_or_control(value: str) -> bool:
+    """Control, format (bidi overrides, zero-width), private-use and separator characters."""
+    return any(unicodedata.category(c)[0] in "CZ" for c in value)
+
+
 def _optional_text(data: dict, name: str, limit: int, errors: dict[str, str],
                    pattern: re.Pattern | None = None, rule: str = "") -> str:
     value = data.get(name)
@@ -71,7 +79,8 @@ def _optional_text(data: dict, name: str, limit: int, errors: dict[str, str],
         errors[name] = f"must be text, not {_json_type(value)}"
         return ""
     problem = _text_problem(value, limit)
-    if problem is None and value and pattern is not None and not pattern.match(value):
+    if problem is None and value and pattern is not None and (
+            not pattern.fullmatch(value) or _invisible_or_control(value)):
         problem = rule
     if problem:
         errors[name] = problem
@@ -103,8 +112,9 @@ def _rating(data: dict, errors: dict[str, str]) -> int:
     return 0
 
 
-def validate_submission(data: Any, languages: frozenset[str] | None = None) -> Submission:
-    """Check a decoded JSON body; ``languages`` (when given) are the only accepted ``lang`` values."""
+def validate_submission(data: Any, languages: frozenset[str] | None = None, known=None) -> Submission:
+    """Check a decoded JSON body; ``languages`` (when given) are the only accepted ``lang`` values,
+    ``known`` (a :class:`~.site_pages.KnownPages`, when given) the only pages and lessons."""
     if not isinstance(data, dict):
         raise InvalidSubmission({"body": f"must be a JSON object, not {_json_type(data)}"})
     errors: dict[str, str] = {}
@@ -120,6 +130,10 @@ def validate_submission(data: Any, languages: frozenset[str] | None = None) -> S
                           "must be a page name such as 01-omnichannel-basics")
     lesson = _optional_text(data, "lesson", PAGE_MAX, errors, NAME_PATTERN,
                             "must be a lesson id such as omnichannel-basics")
+    if known is not None and page and "page" not in errors and page not in known.pages:
+        errors["page"] = "is not a page of this course"
+    if known is not None and lesson and "lesson" not in errors and lesson not in known.lessons:
+        errors["lesson"] = "is not a lesson of this course"
     lang = _optional_text(data, "lang", 16, errors, LANG_PATTERN, "must be a language code such as en or el")
     if lang and languages is not None and lang not in languages and "lang" not in errors:
         errors["lang"] = f"must be one of the course languages: {', '.join(sorted(languages))}"

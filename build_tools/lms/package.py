@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import Course
 from ..packs import PackMember, write_pack
+from ..module_title import module_title
 from ..plain_text import plain_text
 from ..trainer_packs.names import dist_pack
 from ..trainer_packs.offline_site import offline_site_members
@@ -36,7 +37,7 @@ def package_facts(course: Course, lang: str, members: list[PackMember]) -> Packa
     language = course.languages[lang]
     home = language.home
     meta = home.meta if home else {}
-    title = plain_text(meta.get("title") or course.config.site_name)
+    title = module_title(course, lang)
     launch = LAUNCH_PAGE
     pass_mark = course.quiz.settings.pass_mark if course.quiz is not None else 0
     return PackageFacts(lang=lang, title=title, description=plain_text(meta.get("description", "")),
@@ -51,9 +52,7 @@ LAUNCH_PAGE = "lms.html"
 def launch_page(course: Course, lang: str, start: str) -> str:
     """lms.html: the package's launch page, holding the one LMS session (assets/course/lms-session.js)
     and showing the course in a frame."""
-    language = course.languages[lang]
-    home = language.home
-    title = plain_text(home.meta.get("title") if home else course.config.site_name)
+    title = module_title(course, lang)
     settings = {"lang": lang, "start": start,
                 "mastery": course.quiz.settings.pass_mark if course.quiz is not None else 0}
     data = json.dumps(settings).replace("</", "<\\/")

@@ -1,7 +1,8 @@
 """The audio pack for trainers: ``dist/<lang>/omnichannel-<lang>-audio.zip``.
 
-Every track of the language in lesson order with numbered names (``01-00-<lesson>.mp3`` is a
-whole lesson, ``01-02-<section>.mp3`` its second section), two M3U playlists (whole lessons;
+Every track of the language in lesson order with numbered names that carry the language
+(``omnichannel-el-01-00-<lesson>.mp3`` is a whole lesson, ``omnichannel-el-01-02-<section>.mp3``
+its second section, so tracks of several languages can share a folder), two M3U playlists (whole lessons;
 sections), ``tracks.txt`` with titles and durations, and a README in the pack's language.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..artefact_paths import download_name
 from ..model import Course, Language
 from ..packs import PackInfo, PackMember, write_pack
 from .encode import read_tags
@@ -45,9 +47,11 @@ def pack_tracks(plans: list[LessonPlan], store: TrackStore) -> list[PackTrack]:
     """The tracks of one language in pack order; a track that is missing or damaged is an error."""
     tracks = []
     for number, lesson in enumerate(plans, start=1):
-        page_slug = lesson.page.id or lesson.page.stem
-        entries = [(f"{number:02d}-00-{page_slug}.mp3", plain_title(lesson.page.title), lesson.track, True)]
-        entries += [(f"{number:02d}-{index:02d}-{part.track.rsplit('/', 1)[1]}.mp3", part.tags.title, part.track, False)
+        page_slug, lang = lesson.page.id or lesson.page.stem, lesson.page.lang
+        entries = [(download_name(lang, f"{number:02d}-00-{page_slug}", ".mp3"), plain_title(lesson.page.title),
+                    lesson.track, True)]
+        entries += [(download_name(lang, f"{number:02d}-{index:02d}-{part.track.rsplit('/', 1)[1]}", ".mp3"),
+                     part.tags.title, part.track, False)
                     for index, part in enumerate(lesson.sections, start=1)]
         for name, title, track, whole in entries:
             source = store.file_of(track)

@@ -1,12 +1,14 @@
 """Lesson Markdown to HTML for print, with the site's Markdown extensions.
 
 Two things differ from the site: every link is made to work inside a PDF (a target in the
-same PDF becomes an internal link, one outside it becomes plain text), and every
+same PDF becomes an internal link with a ``title`` that describes the target, which becomes
+the link's description in the PDF; one outside it becomes plain text), and every
 click-to-expand block (``<details>``) is printed open.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 import xml.etree.ElementTree as etree
 from typing import Callable
@@ -20,8 +22,15 @@ from markdown.treeprocessors import Treeprocessor
 # the two lists in step.
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "def_list", "admonition")
 
-# href -> new href, or None when the target is not reachable from this PDF.
-LinkResolver = Callable[[str], "str | None"]
+
+@dataclass(frozen=True)
+class LinkTarget:
+    href: str
+    description: str = ""    # the target in words ("" : the link's own text says it)
+
+
+# href -> where the link leads in the PDF, or None when the target is not reachable from it.
+LinkResolver = Callable[[str], "LinkTarget | None"]
 # img src -> the src to print (a data URI), or None to keep it.
 ImageResolver = Callable[[str], "str | None"]
 
@@ -49,7 +58,9 @@ class _PrintTreeprocessor(Treeprocessor):
                 link.attrib.pop("href")
                 link.set("class", (link.get("class", "") + " unlinked").strip())
             else:
-                link.set("href", target)
+                link.set("href", target.href)
+                if target.description and not link.get("title"):
+                    link.set("title", target.description)
 
 
 class _Links(Extension):
@@ -78,6 +89,6 @@ def markdown_to_html(text: str, resolve: LinkResolver, image: ImageResolver | No
     return CLOSED_DETAILS.sub("<details open", md.reset().convert(text))
 
 
-def keep_external_only(href: str) -> str | None:
+def keep_external_only(href: str) -> LinkTarget | None:
     """A resolver for text that is not a page (glossary definitions, quiz): web links only."""
-    return href if EXTERNAL.match(href) else None
+    return LinkTarget(href) if EXTERNAL.match(href) else None

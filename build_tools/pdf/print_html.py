@@ -13,13 +13,15 @@ import jinja2
 from markupsafe import Markup
 
 from .. import artefact_paths
-from ..markdown_source import TAG
 from ..model import Course, Language, Page
+from ..module_title import module_title as course_module_title
+from ..plain_text import plain_text
 from ..site.glossary import sorted_entries
 from ..site.html import title_html
 from .glyphs import TextSource
 from ..images import print_image_resolver
-from .markdown_html import EXTERNAL, markdown_to_html
+from .hyphenation import HYPHENATE_CHARACTER
+from .markdown_html import EXTERNAL, LinkTarget, markdown_to_html
 from .self_test import self_test_for
 from .settings import PdfSettings
 
@@ -77,17 +79,22 @@ class _Collector:
 def _resolver(language: Language, current: Page, printed: dict[str, Page]):
     """Links within the document become internal; anything else becomes plain text."""
 
-    def resolve(href: str) -> str | None:
+    def resolve(href: str) -> LinkTarget | None:
         if EXTERNAL.match(href):
-            return href
+            return LinkTarget(href)
         path, _, fragment = href.partition("#")
         target = current if not path else printed.get(path.removeprefix("./"))
         if target is None:
             return None
         if not fragment:
-            return "#" + page_anchor(target)
-        if target.section(fragment) or (target.kind == "glossary" and fragment in language.glossary):
-            return "#" + section_anchor(target, fragment)
+            return LinkTarget("#" + page_anchor(target), plain_text(target.title))
+        section = target.section(fragment)
+        if section:
+            return LinkTarget("#" + section_anchor(target, fragment), section.plain_title)
+        if target.kind == "glossary" and fragment in language.glossary:
+            entry = language.glossary[fragment]
+            term = entry.get("term", fragment) if isinstance(entry, dict) else fragment
+            return LinkTarget("#" + section_anchor(target, fragment), plain_text(term))
         return None
 
     return resolve
@@ -104,7 +111,8 @@ def _part(collect: _Collector, page: Page, printed: dict[str, Page], kicker: str
         collect.add(page.path, section.body_line, section.body)
         sections.append({"anchor": section_anchor(page, section.id), "title": Markup(title_html(section.title)),
                          "body_html": Markup(markdown_to_html(section.body, resolve, image))})
-    return {"kind": page.kind, "anchor": page_anchor(page), "title": title, "kicker": kicker,
+    return {"kind": page.kind, "anchor": page_anchor(page), "title": Markup(title_html(title)),
+            "plain_title": plain_text(title), "kicker": kicker,
             "intro_html": Markup(markdown_to_html(page.intro, resolve, image)) if page.intro.strip() else "",
             "sections": sections}
 
@@ -124,8 +132,21 @@ def _home_list(collect: _Collector, home: Page | None, field_name: str) -> list[
 def _common(collect: _Collector, course: Course, language: Language) -> dict:
     home = language.home
     module_title = collect.meta(home, "title") if home else course.config.site_name
-    return {"lang": language.code, "module_title": module_title, "author": collect.ui("pdf.author"),
-            "keywords": _home_list(collect, home, "keywords")}
+    return {"lang": language.code, "module_title": Markup(title_html(module_title)),
+            "plain_module_title": course_module_title(course, language.code), "author": plain_text(collect.ui("pdf.author")),
+            "keywords": [plain_text(k) for k in _home_list(collect, home, "keywords")]}
+
+
+def _render(template: str, context: dict) -> str:
+    """The print HTML. U+2010 is kept for the hyphens WeasyPrint adds at line breaks (the text
+    layer gives those as soft hyphens: structure_tree.py), so the text's own are written U+002D."""
+    return _templates().get_template(template).render(context).replace(HYPHENATE_CHARACTER, "-")
+
+
+def _inline_list(items: list[str]) -> list[Markup]:
+    """Front-matter list items (outcomes, references): escaped, but a phrase marked
+    ``<span lang="xx">`` stays marked (and so gets its /Lang in the PDF)."""
+    return [Markup(title_html(item)) for item in items]
 
 
 def lesson_document(course: Course, language: Language, page: Page) -> PrintDocument:
@@ -133,9 +154,9 @@ def lesson_document(course: Course, language: Language, page: Page) -> PrintDocu
     context = _common(collect, course, language)
     part = _part(collect, page, {page.name: page}, _lesson_kicker(collect, language, page))
     summary = collect.meta(page, "summary") if page.meta.get("summary") else ""
-    context.update(doc_title=f"{part['title']} — {context['module_title']}", description=summary,
+    context.update(doc_title=f"{part['plain_title']} — {context['plain_module_title']}", description=plain_text(summary),
                    body_class="lesson-doc", part=part)
-    html = _templates().get_template("lesson.html").render(context)
+    html = _render("lesson.html", context)
     published = artefact_paths.lesson_pdf(page)
     return PrintDocument(f"{language.code}/{published}", published, language.code, html, collect.sources)
 
@@ -149,7 +170,7 @@ def _cover(collect: _Collector, language: Language, home: Page | None) -> dict:
     facts.append((collect.ui("home.language"), collect.add("mkdocs.yml", 0, language.name)))
     description = collect.meta(home, "description").strip() if home and home.meta.get("description") else ""
     # The description may mark a phrase in another language: kept on the cover, dropped in the metadata.
-    return {"kicker": collect.ui("pdf.module"), "facts": facts, "description": TAG.sub("", description),
+    return {"kicker": collect.ui("pdf.module"), "facts": facts, "description": plain_text(description),
             "description_html": Markup(title_html(description))}
 
 
@@ -183,7 +204,7 @@ def module_document(course: Course, language: Language, settings: PdfSettings) -
         parts.append(_part(collect, keypoints, printed))
     glossary = _glossary(collect, language, glossary_page)
     items = _home_list(collect, home, "bibliography")
-    bibliography = {"title": collect.ui("home.bibliography"), "list": items} if items else None
+    bibliography = {"title": collect.ui("home.bibliography"), "list": _inline_list(items)} if items else None
     self_test = self_test_for(course, language, quiz_page, collect, settings.answer_key)
     if self_test:
         intro = quiz_page.intro.strip()
@@ -194,11 +215,12 @@ def module_document(course: Course, language: Language, settings: PdfSettings) -
         ("self-test", self_test and self_test["title"]),
         ("answer-key", self_test and self_test["answers"] and self_test["answers_title"])])
     cover = _cover(collect, language, home)
-    context.update(doc_title=context["module_title"], description=cover["description"], body_class="module-doc",
-                   cover=cover, outcomes={"title": collect.ui("home.outcomes"), "list": _home_list(collect, home, "outcomes")},
+    context.update(doc_title=context["plain_module_title"], description=cover["description"], body_class="module-doc",
+                   cover=cover, outcomes={"title": collect.ui("home.outcomes"),
+                                          "list": _inline_list(_home_list(collect, home, "outcomes"))},
                    contents={"title": collect.ui("pdf.contents"), "entries": contents},
                    parts=parts, glossary=glossary, bibliography=bibliography, self_test=self_test)
-    html = _templates().get_template("module.html").render(context)
+    html = _render("module.html", context)
     published = artefact_paths.module_pdf(language.code)
     edition = published if settings.answer_key else published.removesuffix(".pdf") + ".learner.pdf"
     return PrintDocument(f"{language.code}/{edition}", published, language.code, html, collect.sources)

@@ -90,9 +90,12 @@ def self_test_for(course: Course, language: Language, quiz_page: Page | None, co
         log.info(f"module PDF ({language.code}): no quiz questions or 'Test yourself' page, so it has no self-test section")
         return None
     true_false = (collect.ui("quiz.true_label"), collect.ui("quiz.false_label"))
+    # The online quiz's hint (quiz.hint_multiple), so that paper says what the screen says.
+    choose_all = collect.ui("quiz.hint_multiple")
     printed, answers = [], []
     for question in questions:
         shown, key = _printed_question(question, true_false)
+        shown["hint"] = choose_all if question.type == MULTIPLE else ""
         path, line = _source_of(quiz, language, question)
         for text in [shown["text"], *shown["numbered"], *shown["lettered"], question.explanation, key]:
             collect.add(path, line, text)

@@ -60,8 +60,9 @@ def categories(course: Course, lang: str) -> list[LessonCategory]:
 
 
 def module_title(course: Course, lang: str) -> str:
-    home = course.languages[lang].home
-    return plain_text(home.title) if home and home.title else "Omnichannel"
+    from ..module_title import module_title as title_of
+
+    return title_of(course, lang)
 
 
 def as_matching(question: Question) -> tuple[list[Choice], list[Choice], dict[str, str]]:

@@ -127,10 +127,12 @@ def key_problems(q: Question) -> list[Problem]:
 def _choices_of(q: Question) -> str:
     """What a translation must give besides text and explanation, in the words of the question type."""
     if q.type == ORDERING:
-        return "every item"
+        return " and the text of every item"
     if q.type == MATCHING:
-        return "every item and option"
-    return "every option" if q.options else "its accepted answers"
+        return " and the text of every item and option"
+    if q.type == SHORT_TEXT:
+        return " and the answers a learner may type ('accept')"
+    return " and the text of every option" if q.options else ""
 
 
 def _reference_problems(q: Question, pages: dict[str, Page], source_dir: str) -> list[Problem]:
@@ -206,7 +208,7 @@ def _translation_problems(quiz: Quiz, bank_text: BankText, skip: set[str]) -> li
         found = bank_text.questions.get(q.id)
         if found is None:
             problems.append(Problem(path, _missing_line(bank_text, quiz, q.id), f"{code}: question '{q.id}' missing; English: {english}",
-                                    f"translate it under '{q.id}:' with text, explanation and the text of {_choices_of(q)} ({QUIZ_README})"))
+                                    f"translate it under '{q.id}:' with text{', explanation' if _choices_of(q) else ' and explanation'}{_choices_of(q)} ({QUIZ_README})"))
             continue
 
         def missing(where: tuple, what: str, source_line: int, add: str) -> None:

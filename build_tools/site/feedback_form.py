@@ -21,7 +21,7 @@ FEEDBACK_UI_KEYS = tuple(f"feedback.{name}" for name in (
     "required", "helpful", "improve", "email", "email_hint", "consent", "trap", "send", "sending", "thanks",
     "kept", "kept_items", "retry", "sent_later", "file_mode", "mailto", "mail_subject",
     "error_rating", "error_too_long", "error_email", "error_rejected",
-))
+)) + tuple(f"feedback_delivery.{name}" for name in ("refused", "no_service", "gave_up", "not_kept"))
 
 
 def _endpoint() -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Course, Language
+from ..module_title import module_title
 
 
 def pack_readme(course: Course, language: Language, description_key: str) -> str:
-    home = language.home
-    title = str(home.meta.get("title", "")) if home else course.config.site_name
+    title = module_title(course, language.code)
     heading = f"{title} ({language.name})"
     paragraphs = [textwrap.fill(language.t(key).strip(), width=78, break_on_hyphens=False)
                   for key in (description_key, "downloads.readme_manifest")]

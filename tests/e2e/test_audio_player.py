@@ -25,7 +25,7 @@ def test_play_audio_action_plays_the_whole_lesson(page, fixture_site, lang):
     page.locator(".course-actions .course-action--audio").click()
     wait_until_playing(page)
     src = page.evaluate(f"{AUDIO}.currentSrc")
-    assert src.endswith(("" if lang == "en" else f"{lang}/") + "audio/01-basics.mp3")
+    assert src.endswith(("" if lang == "en" else f"{lang}/") + f"audio/omnichannel-{lang}-01-basics.mp3")
     assert page.evaluate(f"{AUDIO}.duration") > 5
     assert page.locator(".course-player").is_visible()
     assert page.locator(".course-player__title").inner_text() == page.locator("h1").first.inner_text()

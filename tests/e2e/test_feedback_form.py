@@ -91,12 +91,12 @@ def test_stopped_service_keeps_the_text_and_retry_delivers_it(page, built_fixtur
     page.get_by_role("button", name="Visszajelzés küldése").click()
     message = page.locator(".course-feedback__message")
     message.filter(has_text="A visszajelzést most nem sikerült elküldeni").wait_for()
-    assert "Újrapróbálás" in message.inner_text()
+    assert "Próbálja újra" in message.inner_text()
     assert "A példák segítettek" in page.locator(".course-feedback__kept").inner_text()
     [kept] = queue(page)
     assert kept["payload"]["helpful"] == "A példák segítettek" and kept["payload"]["lang"] == "hu"
     with ServiceProcess(built_fixture, db=db, port=first.port):
-        page.get_by_role("button", name="Újrapróbálás").click()
+        page.get_by_role("button", name="Próbálja újra").click()
         message.filter(has_text="A megőrzött visszajelzését most elküldtük. Köszönjük!").wait_for()
         assert queue(page) == []
         assert page.locator(".course-feedback__kept").is_hidden()

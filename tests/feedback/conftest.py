@@ -6,7 +6,10 @@ PostgreSQL cases are skipped, with the reason, only when no server could be star
 """
 from __future__ import annotations
 
+import shutil
+
 import pytest
+from feedback_lessons import add_test_lessons
 from postgres_cluster import ClusterUnavailable, PostgresCluster
 from service_process import start_service
 
@@ -45,9 +48,13 @@ def postgres_url(postgres_cluster) -> str:
 
 
 @pytest.fixture(scope="session")
-def served_course(built_fixture):
-    """The built fixture course the service serves (its site/ folder)."""
-    return built_fixture
+def served_course(built_fixture, tmp_path_factory):
+    """A copy of the built fixture course the service serves (its site/ folder), with the test
+    lessons added (see tests/feedback_lessons.py)."""
+    root = tmp_path_factory.mktemp("served") / "course"
+    shutil.copytree(built_fixture, root, ignore=shutil.ignore_patterns("dist", "build", "audio"))
+    add_test_lessons(root / "site")
+    return root
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

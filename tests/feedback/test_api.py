@@ -8,12 +8,9 @@ import uuid
 
 import httpx
 import pytest
+from feedback_lessons import unique_lesson
 
 LONGEST = 4000
-
-
-def unique_lesson() -> str:
-    return "t-" + uuid.uuid4().hex[:10]
 
 
 def feedback(**fields) -> dict:
@@ -110,6 +107,15 @@ def test_sql_fragments_are_plain_text(api, text):
     ({"helpful": "x" * (LONGEST + 1)}, "helpful", "is too long: 4001 characters, at most 4000"),
     ({"improve": "я" * (LONGEST + 1)}, "improve", "is too long: 4001 characters, at most 4000"),
     ({"email": "a" * 250 + "@x.org"}, "email", "is too long: 256 characters, at most 254"),
+    ({"email": "<script>@x.org"}, "email", "is not an e-mail address such as name@example.com"),
+    ({"email": "a\u202e@example.org"}, "email", "is not an e-mail address such as name@example.com"),
+    ({"email": "a\x1b[2J@example.org"}, "email", "is not an e-mail address such as name@example.com"),
+    ({"email": "a@example.org\n"}, "email", "is not an e-mail address such as name@example.com"),
+    ({"lesson": "basics\n"}, "lesson", "must be a lesson id such as omnichannel-basics"),
+    ({"lang": "en\n"}, "lang", "must be a language code such as en or el"),
+    ({"submission_id": "abcdefgh-1234\n"}, "submission_id", "must be 8-64 letters, digits or hyphens (a UUID)"),
+    ({"page": "99-no-such-page"}, "page", "is not a page of this course"),
+    ({"lesson": "no-such-lesson"}, "lesson", "is not a lesson of this course"),
     ({"admin": True}, "admin", "unknown field; the fields are: rating, helpful, improve, email, page, lesson, "
                                "lang, submission_id, website"),
 ])
@@ -141,6 +147,9 @@ def test_longest_texts_in_any_script_are_accepted(api):
     (b"[1, 2]", 422, None),
     (b"{not json", 400, "the body is not valid JSON"),
     (b"\xff\xfe", 400, "the body is not valid JSON"),
+    (b'{"rating": ' + b"9" * 5000 + b', "lang": "en"}', 400, "the body is not valid JSON: a number of 5000 digits"),
+    (b'{"rating": 4, "rating": 5, "lang": "en"}', 400, "the body is not valid JSON: the key 'rating' appears twice"),
+    (b'{"rating": NaN, "lang": "en"}', 400, "the body is not valid JSON: NaN is not a JSON number"),
 ])
 def test_bodies_that_are_not_a_json_object(api, body, status, message):
     response = post(api, content=body, headers={"Content-Type": "application/json"})
@@ -270,6 +279,11 @@ def test_filters_by_language_lesson_and_date(api):
     ({"lang": "el' OR '1'='1"}, "lang must be a language code such as el, not \"el' OR '1'='1\""),
     ({"lesson": "a;b"}, "lesson must be a lesson id such as omnichannel-basics, not 'a;b'"),
     ({"limit": "-1"}, "limit must be a whole number from 0 to 5000, not '-1'"),
+    ({"limit": "\u00b2"}, "limit must be a whole number from 0 to 5000, not '\u00b2'"),
+    ({"after_id": "\u00b9"}, "after_id must be a whole number from 0 to 4611686018427387904, not '\u00b9'"),
+    ({"after_id": "9" * 5000}, "after_id must be a whole number from 0 to 4611686018427387904, not '" + "9" * 40 + "'"),
+    ({"limit": "5\n"}, "limit must be a whole number from 0 to 5000, not '5\\n'"),
+    ({"lesson": "basics\n"}, "lesson must be a lesson id such as omnichannel-basics, not 'basics\\n'"),
     ({"sort": "id"}, "unknown filter 'sort'; filters: lang, lesson, since, until, include_spam, after_id, limit"),
 ])
 def test_bad_filters_are_refused(api, params, message):
@@ -292,3 +306,15 @@ def test_csv_export(api):
     assert len(lines) == 2
     assert ',ru,01-basics,' in lines[1]
     assert lines[1].endswith(',4,"Всё понятно, спасибо","\'=HYPERLINK(""x"")",r@example.org')
+
+
+def test_control_characters_are_escaped_in_json_answers(api):
+    text = "esc\x1b[2J c1\x9b31m del\x7f Ω"
+    body = feedback(helpful=text)
+    assert post(api, body).status_code == 201
+    with api.admin() as client:
+        raw = client.get("/api/feedback", params={"lesson": body["lesson"]}).text
+    assert "\x1b" not in raw and "\x9b" not in raw and "\x7f" not in raw
+    assert "\\u001b[2J" in raw and "\\u009b31m" in raw and "\\u007f" in raw and "Ω" in raw
+    [row] = stored(api, body["lesson"])
+    assert row["helpful"] == text

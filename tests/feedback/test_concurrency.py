@@ -9,6 +9,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from feedback_lessons import unique_lesson
 from service_process import for_database
 
 from build_tools.feedback.storage import FeedbackQuery, FeedbackStore
@@ -70,7 +71,7 @@ def assert_stored_exactly_once(database_url: str, lesson: str, results: list[tup
 def test_two_thousand_submissions_from_fifty_clients(served_course, database_url):
     service = for_database(served_course, database_url, rate_limit=0).start()
     try:
-        lesson = "load-" + uuid.uuid4().hex[:8]
+        lesson = unique_lesson()
         results = run_clients([service.url], lesson)
     finally:
         assert service.stop() == 0
@@ -83,7 +84,7 @@ def test_two_processes_share_one_postgresql_database(served_course, postgres_url
     try:
         for service in services:
             service.wait_ready()
-        lesson = "shared-" + uuid.uuid4().hex[:8]
+        lesson = unique_lesson()
         results = run_clients([s.url for s in services], lesson)
     finally:
         for service in services:

@@ -81,3 +81,52 @@ def test_export_errors_are_one_clear_line(fixture_course, tmp_path):
     assert bad_url.returncode == 1
     assert "--database-url: unsupported database URL mysql://…" in bad_url.stderr
     assert "Traceback" not in missing.stderr + bad_day.stderr + bad_url.stderr
+
+
+ESCAPES = "title\x1b]0;pwned\x07 clear\x1b[2J csi\x9b31m bidi\u202eevil"
+
+
+def test_export_to_a_terminal_shows_escape_sequences_instead_of_running_them(fixture_course, tmp_path):
+    import os
+    import pty
+
+    url = f"sqlite:///{tmp_path / 'f.sqlite3'}"
+    store = FeedbackStore.open(url)
+    try:
+        store.add(validate_submission({"rating": 2, "lang": "en", "helpful": ESCAPES, "improve": "line one\nline two"}))
+    finally:
+        store.close()
+    leader, follower = pty.openpty()
+    with os.fdopen(leader, "rb", buffering=0) as terminal:
+        process = subprocess.Popen([sys.executable, "-m", "build_tools.cli", "-C", str(fixture_course), "feedback",
+                                    "export", "--csv", "--db", url[len("sqlite:///"):]],
+                                   cwd=REPO, stdout=follower, stderr=subprocess.PIPE)
+        os.close(follower)
+        assert process.wait(60) == 0, process.stderr.read()
+        shown = b""
+        try:
+            while chunk := terminal.read(65536):
+                shown += chunk
+        except OSError:          # the pty ends when the program has exited
+            pass
+    text = shown.decode("utf-8")
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text and "\u202e" not in text
+    assert "title\\x1b]0;pwned\\x07 clear\\x1b[2J csi\\x9b31m bidi\\u202eevil" in text
+    assert "line one" in text and "line two" in text
+    # To a file (or a pipe) the text is kept exactly as the learner wrote it.
+    piped = run(fixture_course, "--csv", "--db", url[len("sqlite:///"):])
+    assert ESCAPES in piped.stdout
+
+
+def test_json_export_escapes_c0_and_c1_controls(fixture_course, tmp_path):
+    url = f"sqlite:///{tmp_path / 'f.sqlite3'}"
+    store = FeedbackStore.open(url)
+    try:
+        store.add(validate_submission({"rating": 2, "lang": "ru", "helpful": ESCAPES + " Всё"}))
+    finally:
+        store.close()
+    result = run(fixture_course, "--json", "--db", url[len("sqlite:///"):])
+    assert result.returncode == 0, result.stderr
+    assert not any(0x00 <= ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in result.stdout)
+    assert "\\u001b]0;pwned\\u0007" in result.stdout and "\\u009b31m" in result.stdout and "Всё" in result.stdout
+    assert json.loads(result.stdout)[0]["helpful"] == ESCAPES + " Всё"

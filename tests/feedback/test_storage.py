@@ -44,7 +44,7 @@ def test_an_old_schema_is_migrated_without_losing_feedback(database_url):
     db.close()
     store = FeedbackStore.open(database_url)
     try:
-        assert versions(database_url) == [1, 2]
+        assert versions(database_url) == [1, 2, 3]
         [row] = store.query(FeedbackQuery(lang="hu"))
         assert (row["helpful"], row["created_at"]) == ("kept", "2026-01-02T03:04:05.000000Z")
         assert migrate(store.db) == []                    # nothing left to do

@@ -201,8 +201,8 @@ def test_translation_missing_a_question(fixture_course):
     english = line_of(fixture_course / BANK, "id: multichannel-connected")
     assert quiz_problems(fixture_course) == [
         f"quiz/hu.yml:{line_of(path, 'channel-examples:')}: hu: question 'multichannel-connected' missing; English: "
-        f"quiz/bank.yml:{english} — translate it under 'multichannel-connected:' with text, explanation and the text of "
-        "every option (quiz/README.md)"]
+        f"quiz/bank.yml:{english} — translate it under 'multichannel-connected:' with text and explanation "
+        "(quiz/README.md)"]          # a true/false question has no options to translate
 
 
 def test_translation_missing_an_option(fixture_course):

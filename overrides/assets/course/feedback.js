@@ -1,15 +1,23 @@
 /* Feedback form: validate in the page's language, send as JSON, and never lose what was written.
-   Whatever cannot be sent (no network, server error, a copy opened from files) is kept in
-   localStorage and sent again on the next page the learner opens, or with "Try again".
+   Whatever cannot be sent just now (no network, the server busy or down) is kept in localStorage
+   and sent again later: on the next page the learner opens, or with "Try again". Resending then backs
+   off (1 min, 2 min, 4 min … at most 6 h between tries) and gives up after MAX_ATTEMPTS tries or
+   MAX_AGE_DAYS; a server that refuses the feedback (4xx other than 408/429) or a host without
+   the service (404/405/501) is never retried. Whenever the text cannot be delivered or kept, it
+   stays in (or goes back into) the form with a message asking the learner to copy it.
    Runs on every page (to send what is kept); builds the form only where the page has one.
    Plain JavaScript, no dependencies. */
 (function () {
   "use strict";
   var QUEUE_KEY = "course.feedback.pending";
-  var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  var EMAIL = /^[^\s@<>()\[\]\\,;:"'`]+@[^\s@<>()\[\]\\,;:"'`]+\.[^\s@<>()\[\]\\,;:"'`.]+$/;
   var TIMEOUT_MS = 15000;
+  var MAX_ATTEMPTS = 8;
+  var FIRST_WAIT_MS = 60 * 1000;
+  var LONGEST_WAIT_MS = 6 * 3600 * 1000;
+  var MAX_AGE_DAYS = 14;
 
-  /* ---- the queue of kept submissions: [{url, payload, keptAt}] ---- */
+  /* ---- the queue of kept submissions: [{url, payload, keptAt, attempts, nextAt, givenUp}] ---- */
 
   function readQueue() {
     try {
@@ -40,14 +48,43 @@
     writeQueue(readQueue().filter(function (kept) { return kept.payload.submission_id !== submissionId; }));
   }
 
+  function updateInQueue(item) {
+    writeQueue(readQueue().map(function (kept) {
+      return kept.payload.submission_id === item.payload.submission_id ? item : kept;
+    }));
+  }
+
   /* ---- sending ---- */
 
   function canSendTo(url) {
     return /^https?:/i.test(url);
   }
 
-  function isRetryable(status) {
-    return status === 0 || status === 403 || status === 408 || status === 429 || status >= 500;
+  /* What an answer means: "sent", "later" (try again later), "no_service" (nothing takes feedback
+     at that address), "invalid" (422: fields to fix) or "refused" (any other refusal). */
+  function outcome(status) {
+    if (status >= 200 && status < 300) return "sent";
+    if (status === 0 || status === 408 || status === 429 || status >= 500 && status !== 501) return "later";
+    if (status === 404 || status === 405 || status === 501) return "no_service";
+    if (status === 422) return "invalid";
+    return "refused";
+  }
+
+  function isDue(item, now) {
+    return !item.givenUp && canSendTo(item.url) && (!item.nextAt || item.nextAt <= now);
+  }
+
+  /* One more failed try: wait twice as long as last time, or give up past the bounds. */
+  function afterFailure(item, now) {
+    item.attempts = (item.attempts || 0) + 1;
+    var age = now - (Date.parse(item.keptAt) || now);
+    if (item.attempts >= MAX_ATTEMPTS || age > MAX_AGE_DAYS * 86400 * 1000) {
+      item.givenUp = "gave_up";
+    } else {
+      /* The first retry comes with the next page the learner opens; then 1 min, 2 min, 4 min … */
+      item.nextAt = item.attempts < 2 ? now : now + Math.min(FIRST_WAIT_MS * Math.pow(2, item.attempts - 2), LONGEST_WAIT_MS);
+    }
+    return item;
   }
 
   function post(item) {
@@ -72,23 +109,30 @@
     });
   }
 
-  /* Send every kept submission that can be sent from here; resolves to what happened. */
-  function flushQueue() {
+  /* Send every kept submission that is due (all not given up when ``force``); resolves to what happened. */
+  function flushQueue(force) {
     var summary = { delivered: 0, rejected: [], remaining: 0 };
-    var items = readQueue().filter(function (item) { return canSendTo(item.url); });
+    var now = Date.now();
+    var items = readQueue().filter(function (item) { return force ? !item.givenUp && canSendTo(item.url) : isDue(item, now); });
     return items.reduce(function (done, item) {
       return done.then(function () {
         return post(item).then(function (result) {
-          if (result.status >= 200 && result.status < 300) {
+          var what = outcome(result.status);
+          if (what === "sent") {
             dropFromQueue(item.payload.submission_id);
             summary.delivered += 1;
-          } else if (!isRetryable(result.status)) {
+          } else if (what === "later") {
+            updateInQueue(afterFailure(item, Date.now()));
+          } else if (what === "invalid") {
             summary.rejected.push({ item: item, result: result });
+          } else {
+            item.givenUp = what;                 /* refused or no service: never sent again */
+            updateInQueue(item);
           }
         });
       });
     }, Promise.resolve()).then(function () {
-      summary.remaining = readQueue().length - summary.rejected.length;
+      summary.remaining = readQueue().filter(function (item) { return !item.givenUp; }).length - summary.rejected.length;
       return summary;
     });
   }
@@ -143,13 +187,25 @@
       event.preventDefault();
       self.submit();
     });
-    this.retryButton.addEventListener("click", function () { self.retry(); });
+    this.retryButton.addEventListener("click", function () { self.retry(true); });
+    if (this.restoreGivenUp()) return;
     if (readQueue().length) {
       this.showKept();
       var sendable = readQueue().some(function (item) { return canSendTo(item.url); });
-      if (sendable) this.retry();
+      if (sendable) this.retry(false);
       else this.say(this.t.file_mode, "kept");
     }
+  };
+
+  /* A kept submission that will not be sent any more goes back into the form, with the reason. */
+  FeedbackForm.prototype.restoreGivenUp = function () {
+    var given = readQueue().filter(function (item) { return item.givenUp; })[0];
+    if (!given) return false;
+    dropFromQueue(given.payload.submission_id);
+    this.restore(given.payload);
+    this.say(this.t[given.givenUp] || this.t.gave_up, "error");
+    this.showKept();
+    return true;
   };
 
   FeedbackForm.prototype.updateCount = function (name) {
@@ -251,20 +307,27 @@
     this.setBusy(true);
     post(item).then(function (result) {
       self.setBusy(false);
-      if (result.status >= 200 && result.status < 300) {
+      var what = outcome(result.status);
+      if (what === "sent") {
         self.resetForm();
         self.say(self.t.thanks, "ok");
-      } else if (isRetryable(result.status)) {
-        self.keep(item, self.t.kept);
-      } else {
+      } else if (what === "later") {
+        self.keep(afterFailure(item, Date.now()), self.t.kept);
+      } else if (what === "invalid") {
         self.showRejection(result.body);
+      } else {
+        self.say(self.t[what], "error");       /* refused or no service: the text stays in the form */
       }
     });
   };
 
   FeedbackForm.prototype.keep = function (item, text) {
-    if (keepInQueue(item)) this.resetForm();   /* the text now lives in the queue, shown below */
-    this.say(text, "kept");
+    if (keepInQueue(item)) {
+      this.resetForm();                        /* the text now lives in the queue, shown below */
+      this.say(text, "kept");
+    } else {
+      this.say(this.t.not_kept, "error");      /* storage full or blocked: the form keeps the text */
+    }
     this.showKept();
   };
 
@@ -297,17 +360,19 @@
     });
     list.hidden = !queue.length;
     if (queue.length) list.setAttribute("aria-label", t.kept_items);
-    this.retryButton.hidden = !queue.some(function (item) { return canSendTo(item.url); });
+    this.retryButton.hidden = !queue.some(function (item) { return canSendTo(item.url) && !item.givenUp; });
     if (!queue.length && self.message.classList.contains("course-feedback__message--kept")) self.say("", "none");
   };
 
-  FeedbackForm.prototype.retry = function () {
+  FeedbackForm.prototype.retry = function (force) {
     var self = this;
     this.setBusy(true);
-    flushQueue().then(function (summary) {
+    flushQueue(force).then(function (summary) {
       self.setBusy(false);
       var rejected = summary.rejected[0];
-      if (rejected) {
+      if (self.restoreGivenUp()) {
+        return;
+      } else if (rejected) {
         dropFromQueue(rejected.item.payload.submission_id);
         self.restore(rejected.item.payload);
         self.showRejection(rejected.result.body);
@@ -354,7 +419,7 @@
     if (root && data) {
       new FeedbackForm(root, JSON.parse(data.textContent)).setUp();
     } else if (readQueue().length) {
-      flushQueue();      /* another page of the course: send what was kept, quietly */
+      flushQueue(false);      /* another page of the course: send what is due, quietly */
     }
   }
 
