@@ -9,18 +9,26 @@
 - on_pre_build: plain `mkdocs build`/`mkdocs serve` regenerate the pages first.
 - on_page_context: language links as absolute addresses when `site_url` is set.
 - on_post_page/on_post_template: markup of the theme the HTML checker rejects, mended.
+- on_config / on_post_build: the course's CSS and JS lists become one minified file each
+  (build_tools/site/asset_bundle.py).
 """
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+_bundles: list = []
+
 
 def on_config(config, **kwargs):
     from build_tools.config import load_config
+    from build_tools.site.asset_bundle import bundle_site_assets
     from build_tools.site.theme_setup import configure_site
 
     course_config = load_config(Path(config.config_file_path).parent)
     configure_site(config, course_config)
+    bundles = bundle_site_assets(config)     # none when MkDocs hands the same config again
+    if bundles:
+        _bundles[:] = bundles
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None:
         return config
@@ -44,6 +52,12 @@ def on_pre_build(config, **kwargs):
         refresh_generated_docs(Path(config.config_file_path).parent)
     except CourseError as exc:
         raise Abort(f"course check failed:\n{exc}") from None
+
+
+def on_post_build(config, **kwargs):
+    from build_tools.site.asset_bundle import write_bundles
+
+    write_bundles(Path(config.site_dir), _bundles)
 
 
 @event_priority(-50)       # after the i18n plugin has pointed its language menu at this page

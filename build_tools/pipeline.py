@@ -35,6 +35,9 @@ class BuildContext:
     stats: dict[str, int] = field(default_factory=dict)
     lms_request: tuple[str, tuple[str, ...]] | None = None   # `course export KIND --lang L`: also make this one
     timings: dict[str, float] = field(default_factory=dict)
+    # What one step works out and a later step needs again (e.g. the narration plans for the
+    # audio packs), so that a no-op build does not work it out twice.
+    products: dict[str, object] = field(default_factory=dict)
 
     @property
     def docs_dir(self) -> Path:

@@ -39,7 +39,9 @@ def main() -> int:
         measure_quiz_size(site, results)
         measure_in_browser(site, results)
         from .extra import measure_extras
+        from .later import measure_later
         measure_extras(root, results)
+        measure_later(root, results)
     print(results.table())
     out = REPO / "bench-results.json"
     results.save(out)

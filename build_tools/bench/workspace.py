@@ -27,7 +27,7 @@ def force_audio_engine(mkdocs_yml: Path, engine: str) -> None:
     lines = mkdocs_yml.read_text(encoding="utf-8").splitlines()
     out, in_audio, done = [], False, False
     for line in lines:
-        if line.strip() == "audio:" and line.startswith("    "):
+        if line.split("#", 1)[0].strip() == "audio:" and line.startswith("    "):
             in_audio = True
             out.append(line)
             out.append(f"      engine: {engine}")

@@ -28,6 +28,7 @@ def narration_step(ctx) -> None:
     from .synthesis import narrate
 
     report = narrate(ctx.course)
+    ctx.products["narration_plans"] = report.lessons
     store = TrackStore(ctx.course.config.audio_dir)
     for lang, plans in report.lessons.items():
         ctx.count("audio_published", publish_tracks(plans, store, ctx.lang_docs(lang)))
@@ -45,10 +46,11 @@ def audio_pack_step(ctx) -> None:
 
     course = ctx.course
     store = TrackStore(course.config.audio_dir)
+    planned = getattr(ctx, "products", {}).get("narration_plans") or {}    # from the narration step
     for code, language in course.languages.items():
         if not narrated_pages(language):
             continue
-        plans = plan_language(course, language, pronunciations_for(course, code))
+        plans = planned.get(code) or plan_language(course, language, pronunciations_for(course, code))
         info = write_audio_pack(course, code, plans, store, ctx.dist_dir)
         if info is not None:
             ctx.count("packs", 1)

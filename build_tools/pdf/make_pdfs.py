@@ -93,8 +93,6 @@ def make_pdfs(course: Course, settings: PdfSettings, languages: list[str] | None
     """Every PDF of ``languages`` (default: all), rendered into the cache where not fresh."""
     codes = languages or list(course.languages)
     documents = [d for code in codes for d in documents_for(course, course.languages[code], settings)]
-    for document in documents:
-        check_document_glyphs(document)
     cache = pdf_cache_dir(course)
     manifest = Manifest.in_folder(cache)
     report = PdfReport()
@@ -108,6 +106,8 @@ def make_pdfs(course: Course, settings: PdfSettings, languages: list[str] | None
             progress.advance("cached")
         else:
             todo.append((document, key, target))
+    for document, _, _ in todo:       # a cached PDF had the same HTML and fonts when it was checked
+        check_document_glyphs(document)
     try:
         if todo:
             _render_all(todo, settings.jobs, manifest, progress, report)

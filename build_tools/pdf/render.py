@@ -10,8 +10,7 @@ from logging.handlers import BufferingHandler
 from functools import lru_cache
 from pathlib import Path
 
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
+from importlib.metadata import version
 
 from ..cache import digest
 from .glyphs import font_paths
@@ -27,12 +26,17 @@ RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 @lru_cache(maxsize=1)
 def renderer_key() -> str:
     """Everything besides the HTML that shapes a PDF: stylesheet, fonts, WeasyPrint and its options."""
-    return digest(PRINT_CSS, *font_paths(), weasyprint.__version__, RENDER_OPTIONS,
+    # The installed version, read without importing WeasyPrint (over a second): a build whose PDFs
+    # are all cached never loads it.
+    return digest(PRINT_CSS, *font_paths(), version("weasyprint"), RENDER_OPTIONS,
                   Path(__file__).with_name("structure_tree.py"), Path(__file__).with_name("hyphenation.py"))
 
 
 def render_pdf(html: str, target: str) -> list[str]:
     """Write ``html`` as a PDF to ``target`` (atomically); returns WeasyPrint's warnings."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
     collector = BufferingHandler(capacity=100_000)
     collector.setLevel(logging.WARNING)
     weasy_log = logging.getLogger("weasyprint")

@@ -6,7 +6,8 @@ does not read. This step splits it: each language folder gets ``search/search_in
 (and the ``.js`` copy that search from file:// reads) with only its own pages, written as
 UTF-8, and the stemmers that language needs. Pages of a language folder point Material's
 search at their own folder (``course_search_base`` in the generated front matter, read by
-``overrides/main.html``).
+``overrides/main.html``). The entries themselves are made again from the built pages
+(search_text.py: one entry per section, no interface text, words kept apart).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import json
 from pathlib import Path
 
 from ..artefact_paths import site_lang_dir
+from .search_text import page_entries
 
 INDEX = Path("search") / "search_index.json"
 
@@ -33,6 +35,23 @@ def _write_index(folder: Path, data: dict) -> None:
     (folder / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
+def reindex_pages(folder: Path, docs: list[dict]) -> list[dict]:
+    """Replace each built page's entries by the ones search_text.py makes from the page itself."""
+    pages: dict[str, str] = {}
+    for doc in docs:
+        page, _, anchor = doc["location"].partition("#")
+        if not anchor or page not in pages:
+            pages[page] = doc["title"] if not anchor else pages.get(page, doc["title"])
+    entries: list[dict] = []
+    for page, title in pages.items():
+        path = folder / (page or "index.html")
+        if path.is_file():
+            entries.extend(page_entries(path.read_text(encoding="utf-8"), page, title))
+        else:
+            entries.extend(d for d in docs if d["location"].partition("#")[0] == page)
+    return entries
+
+
 def split_search_index(site_dir: Path, codes: list[str], source_language: str) -> None:
     path = site_dir / INDEX
     if not path.is_file():
@@ -48,5 +67,6 @@ def split_search_index(site_dir: Path, codes: list[str], source_language: str) -
                     if d["location"].startswith(prefix)]
         else:
             docs = [d for d in combined["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
+        docs = reindex_pages(folders[code], docs)
         config = dict(combined["config"], lang=search_languages(code, site_dir))
         _write_index(folders[code], {"config": config, "docs": docs})

@@ -73,7 +73,13 @@ def test_built_quiz_pages_have_their_language_and_the_scripts(built_fixture):
         html = (folder / "91-test-yourself.html").read_text(encoding="utf-8")
         data = json.loads(re.search(r'id="course-quiz-data">(.*?)</script>', html, re.S).group(1))
         assert data["lang"] == lang and len(data["questions"]) == 6
-        assert "assets/course/quiz.js" in html and "assets/course/quiz-grader.js" in html and "assets/course/quiz.css" in html
+        # quiz.js, quiz-grader.js and quiz.css reach the page inside the course's bundles (site/asset_bundle.py)
+        scripts = re.search(r'src="((?:\.\./)?assets/course/scripts\.[0-9a-f]{10}\.min\.js)"', html).group(1)
+        styles = re.search(r'href="((?:\.\./)?assets/course/styles\.[0-9a-f]{10}\.min\.css)"', html).group(1)
+        # the every-page bundle fetches the quiz engine on pages with a quiz (asset_bundle.ON_DEMAND)
+        engine = re.search(r'"(quiz\.[0-9a-f]{10}\.min\.js)"', (folder / scripts).read_text(encoding="utf-8")).group(1)
+        assert "CourseQuizGrader" in (folder / scripts).parent.joinpath(engine).read_text(encoding="utf-8")
+        assert ".course-quiz" in (folder / styles).read_text(encoding="utf-8")
     assert "course-quiz-data" not in (site / "01-basics.html").read_text(encoding="utf-8")
 
 
