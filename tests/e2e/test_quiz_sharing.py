@@ -66,7 +66,9 @@ def test_shared_attempts_in_two_languages_flag_the_bad_question(browser, built_f
     finally:
         store.close()
     assert sorted(a.lang for a in kept) == ["el"] * 6 + ["en"] * 6        # only the consented ones
-    assert all(x.seconds is not None and 0 <= x.seconds < 300 for a in kept for x in a.answers)   # time per question
+    # time per question: none for a question never touched (an ordering already shown in the wanted order)
+    times = [x.seconds for a in kept for x in a.answers]
+    assert all(t is None or 0 <= t < 300 for t in times) and sum(t is not None for t in times) >= 0.9 * len(times)
     assert {x.response for a in kept for x in a.answers if x.question == BAD} == {"side-by-side", "connects"}
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
