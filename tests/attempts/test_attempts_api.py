@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -96,7 +97,8 @@ def test_fifty_concurrent_clients_lose_nothing(service, bank_version, database_u
     async def everyone():
         return [r for rs in await asyncio.gather(*(client(n) for n in range(50))) for r in rs]
 
-    results = asyncio.run(everyone())
+    with ThreadPoolExecutor(1) as pool:         # its own event loop: Playwright's may be running in this thread
+        results = pool.submit(asyncio.run, everyone()).result()
     accepted = {sid for sid, code in results if code in (200, 201)}
     assert len(accepted) == 50 * 7
     assert sum(code == 201 for _, code in results) == 50 * 7        # each stored once: the resends answer 200
