@@ -20,7 +20,7 @@ TEXT = {
            "lessons_one": ["Omnichannel basics: 1 of 4", "Key points: 0 of 2"],
            "correct_answer": "Correct answer: ", "revisit": "Read again: ", "best": "Best score so far: "},
     "el": {"correct": "Σωστή απάντηση", "incorrect": "Λανθασμένη απάντηση", "question_1": "Ερώτηση 1 από 6",
-           "short_answer": " ΠΑΝΚΑΝΑΛΙΚΟ", "pass": "Επιτυχία: το όριο επιτυχίας είναι 70%.",
+           "short_answer": " ΠΑΝΚΑΝΑΛΙΚΟ", "pass": "Περάσατε: το όριο επιτυχίας είναι 70%.",
            "fail": "Δεν περάσατε ακόμη: το όριο επιτυχίας είναι 70%.",
            "all_right": "Η βαθμολογία σας: 100% (7 από 7 βαθμούς)", "one_right": "Η βαθμολογία σας: 14% (1 από 7 βαθμούς)",
            "lessons_all": ["Βασικές αρχές: 4 από 4", "Βασικά σημεία: 2 από 2"],
