@@ -88,7 +88,7 @@ def _image_streams(reader: PdfReader) -> set[bytes]:
 
 
 def test_pdf_tags_each_image_as_figure_with_alt_text_scaled_to_the_page(built_example):
-    reader = PdfReader(built_example / "site" / "pdf" / "02-markdown-example.pdf")
+    reader = PdfReader(built_example / "site" / "pdf" / "omnichannel-en-02-markdown-example.pdf")
     figures = _figures(reader)
     assert [alt for alt, _ in figures] == [TILL_ALT, "A small green map of the shop floor"]
     page_width_px = float(reader.pages[0].mediabox.width) * 96 / 72    # WeasyPrint's boxes are in CSS px
@@ -97,8 +97,8 @@ def test_pdf_tags_each_image_as_figure_with_alt_text_scaled_to_the_page(built_ex
 
 
 def test_greek_pdf_prints_the_greek_image(built_example):
-    english = _image_streams(PdfReader(built_example / "site" / "pdf" / "02-markdown-example.pdf"))
-    greek = _image_streams(PdfReader(built_example / "site" / "el" / "pdf" / "02-markdown-example.pdf"))
+    english = _image_streams(PdfReader(built_example / "site" / "pdf" / "omnichannel-en-02-markdown-example.pdf"))
+    greek = _image_streams(PdfReader(built_example / "site" / "el" / "pdf" / "omnichannel-el-02-markdown-example.pdf"))
     assert len(greek) == 2 and len(english & greek) == 1     # the map is shared, the till screen is Greek
 
 

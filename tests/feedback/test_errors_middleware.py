@@ -8,6 +8,15 @@ import json
 from build_tools.feedback.errors_middleware import ConsistentErrors
 
 
+
+def run_apart(coroutine):
+    """asyncio.run in a thread of its own: in a full run Playwright's sync API holds the main
+    thread's event loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 async def call(app) -> tuple[list[dict], BaseException | None]:
     sent: list[dict] = []
 
@@ -32,7 +41,7 @@ def test_a_request_cancelled_at_shutdown_gets_a_json_503():
     async def hangs(scope, receive, send):
         await asyncio.sleep(60)
 
-    sent, escaped = asyncio.run(call(hangs))
+    sent, escaped = run_apart(call(hangs))
     assert escaped is None
     start, body = sent
     assert start["status"] == 503 and (b"content-type", b"application/json") in start["headers"]
@@ -45,7 +54,7 @@ def test_a_cancelled_request_that_already_answered_is_not_answered_twice():
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await asyncio.sleep(60)
 
-    sent, escaped = asyncio.run(call(answers_then_hangs))
+    sent, escaped = run_apart(call(answers_then_hangs))
     assert isinstance(escaped, asyncio.CancelledError)
     assert [m["type"] for m in sent] == ["http.response.start"]
 
@@ -59,6 +68,6 @@ def test_a_bug_before_any_answer_is_a_json_500():
     async def send(message):
         sent.append(message)
 
-    asyncio.run(ConsistentErrors(broken)({"type": "http", "method": "GET", "path": "/api/x", "headers": []}, None, send))
+    run_apart(ConsistentErrors(broken)({"type": "http", "method": "GET", "path": "/api/x", "headers": []}, None, send))
     assert sent[0]["status"] == 500
     assert json.loads(sent[1]["body"]) == {"detail": "internal error; the service log has the details"}
