@@ -65,20 +65,28 @@ def _resources(root: ET.Element, ns: dict, facts: PackageFacts, scorm_type_attr:
         _sub(resource, ns, "", "file", href=name)
 
 
-def scorm12_manifest(facts: PackageFacts, settings: LmsSettings) -> bytes:
-    ns = SCORM12_NS
+def _manifest_with_item(facts: PackageFacts, settings: LmsSettings, ns: dict, schema_location: str,
+                        schema_version: str) -> tuple[ET.Element, ET.Element]:
+    """A SCORM manifest (1.2 and 2004 share the IMS content packaging shape) with its metadata and
+    the one organization holding the one item for the module; returns (manifest, item)."""
     root = ET.Element(_q(ns, "", "manifest"), {"identifier": settings.identifier(facts.lang), "version": settings.version})
-    root.set(f"{XSI}schemaLocation",
-             "http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd "
-             "http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd")
+    root.set(f"{XSI}schemaLocation", schema_location)
     metadata = _sub(root, ns, "", "metadata")
     _sub(metadata, ns, "", "schema", "ADL SCORM")
-    _sub(metadata, ns, "", "schemaversion", "1.2")
+    _sub(metadata, ns, "", "schemaversion", schema_version)
     organizations = _sub(root, ns, "", "organizations", default="organization-module")
     organization = _sub(organizations, ns, "", "organization", identifier="organization-module")
     _sub(organization, ns, "", "title", facts.title)
     item = _sub(organization, ns, "", "item", identifier="item-module", identifierref="resource-module", isvisible="true")
     _sub(item, ns, "", "title", facts.title)
+    return root, item
+
+
+def scorm12_manifest(facts: PackageFacts, settings: LmsSettings) -> bytes:
+    ns = SCORM12_NS
+    root, _item = _manifest_with_item(facts, settings, ns,
+                                      "http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd "
+                                      "http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd", "1.2")
     # No adlcp:masteryscore: with one, an LMS (Moodle by default) sets 'passed' as soon as the
     # score reaches it, even with lessons unread; the SCO reports the record's own rule instead.
     _resources(root, ns, facts, f"{{{ns['adlcp']}}}scormtype")
@@ -87,21 +95,12 @@ def scorm12_manifest(facts: PackageFacts, settings: LmsSettings) -> bytes:
 
 def scorm2004_manifest(facts: PackageFacts, settings: LmsSettings) -> bytes:
     ns = SCORM2004_NS
-    root = ET.Element(_q(ns, "", "manifest"), {"identifier": settings.identifier(facts.lang), "version": settings.version})
-    root.set(f"{XSI}schemaLocation",
-             "http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd "
-             "http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd "
-             "http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd "
-             "http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd "
-             "http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd")
-    metadata = _sub(root, ns, "", "metadata")
-    _sub(metadata, ns, "", "schema", "ADL SCORM")
-    _sub(metadata, ns, "", "schemaversion", "2004 4th Edition")
-    organizations = _sub(root, ns, "", "organizations", default="organization-module")
-    organization = _sub(organizations, ns, "", "organization", identifier="organization-module")
-    _sub(organization, ns, "", "title", facts.title)
-    item = _sub(organization, ns, "", "item", identifier="item-module", identifierref="resource-module", isvisible="true")
-    _sub(item, ns, "", "title", facts.title)
+    root, item = _manifest_with_item(facts, settings, ns,
+                                     "http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd "
+                                     "http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd "
+                                     "http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd "
+                                     "http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd "
+                                     "http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd", "2004 4th Edition")
     sequencing = _sub(item, ns, "imsss", "sequencing")
     objectives = _sub(sequencing, ns, "imsss", "objectives")
     primary = _sub(objectives, ns, "imsss", "primaryObjective", objectiveID="module",
