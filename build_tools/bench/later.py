@@ -16,7 +16,7 @@ from .results import Results
 
 LATER = [
     ("lms", "each LMS package: size and build time", "build_tools.lms", "'LMS packages…'"),
-    ("quiz", "course quiz stats over 10,000 attempts", "build_tools.quiz.stats", "'Results for trainers…'"),
+    ("quiz", "course quiz stats over 10,000 attempts", "build_tools.stats", "'Results for trainers…'"),
 ]
 
 

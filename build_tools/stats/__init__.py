@@ -7,3 +7,10 @@ report.py     the whole analysis: by bank version, by language, flags and warnin
 xapi.py       cmi5 `answered` statements -> attempts; lrs.py reads them from an LRS
 render.py     table, CSV, JSON; html.py + svg.py the instructor report
 """
+
+
+def bench_figures(root, results) -> None:
+    """`make bench`: the analysis over 10,000 attempts (bench.py)."""
+    from .bench import bench_figures as measure
+
+    measure(root, results)
