@@ -6,7 +6,7 @@ import importlib
 import sys
 
 from .errors import CourseError
-from .progress import configure_logging, log
+from .progress import add_loudness, configure_logging, log
 
 COMMAND_MODULES = (
     "build_tools.commands.core",
@@ -29,9 +29,7 @@ def make_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     for subparser in sub.choices.values():
-        subparser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
-        subparser.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                               help="print details of every step")
+        add_loudness(subparser)
     return parser
 
 

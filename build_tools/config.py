@@ -110,6 +110,12 @@ class CourseConfig:
     def language_codes(self) -> list[str]:
         return [lang.code for lang in self.languages]
 
+    def require_language(self, code: str | None) -> None:
+        """A `--lang` given on the command line must be a course language (None: not given)."""
+        if code is not None and code not in self.language_codes:
+            raise CourseError.at(MKDOCS_FILE, 0, f"'{code}' is not a course language",
+                                 f"use one of: {', '.join(self.language_codes)}")
+
     @property
     def content_dir(self) -> Path:
         return self.root / "content"

@@ -130,6 +130,13 @@ class Course:
     def translations(self) -> list[Language]:
         return [lang for code, lang in self.languages.items() if code != self.config.source_language]
 
+    def require_quiz(self):
+        """The quiz bank, for commands that need one."""
+        if self.quiz is None:
+            raise CourseError.at("quiz/bank.yml", 0, "no quiz bank: quiz/bank.yml is missing",
+                                 "write it as described in quiz/README.md")
+        return self.quiz
+
     def show(self, path: Path | str) -> str:
         return display_path(path, self.root)
 

@@ -9,6 +9,15 @@ log = logging.getLogger("course")
 progress_log = logging.getLogger("course.progress")
 
 
+def add_loudness(parser) -> None:
+    """-q and -v on a (sub-)command, as every `course` command takes them."""
+    import argparse
+
+    parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+    parser.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="print details of every step")
+
+
 def configure_logging(verbosity: int) -> None:
     """verbosity: -1 quiet (errors only), 0 normal, 1 verbose (debug)."""
     level = {-1: logging.ERROR, 0: logging.INFO, 1: logging.DEBUG}[max(-1, min(1, verbosity))]

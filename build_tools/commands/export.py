@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import CourseError
 from ..progress import log
 
 KINDS = ("scorm12", "scorm2004", "cmi5")
@@ -17,9 +16,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     config = load_config(args.root)
     load_lms_settings(config)                       # a bad extra.course.lms stops here, before the build
-    if args.lang and args.lang not in config.language_codes:
-        raise CourseError.at("mkdocs.yml", 0, f"'{args.lang}' is not a course language",
-                             f"use one of: {', '.join(config.language_codes)}")
+    config.require_language(args.lang)
     langs = (args.lang,) if args.lang else tuple(config.language_codes)
     # The package is the built site plus a manifest: build (cached, so only what changed is
     # made again), asking for this package even if extra.course.lms.packages leaves it out.

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CourseError
+from ..progress import add_loudness
 
 
 def _query(args: argparse.Namespace):
@@ -83,6 +84,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     store = e.add_mutually_exclusive_group()
     store.add_argument("--db", type=Path, metavar="PATH", help="SQLite file (default: as 'course serve')")
     store.add_argument("--database-url", metavar="URL", help="postgresql://… (default: $DATABASE_URL)")
-    e.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
-    e.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print details")
+    add_loudness(e)
     e.set_defaults(func=cmd_export)

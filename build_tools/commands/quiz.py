@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import CourseError
-from ..progress import log
+from ..progress import add_loudness, log
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -12,16 +12,12 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from ..quiz.preview import preview_text
 
     course = load_course(args.root)
-    if course.quiz is None:
-        raise CourseError.at("quiz/bank.yml", 0, "no quiz bank: quiz/bank.yml is missing",
-                             "write it as described in quiz/README.md")
+    course.require_quiz()
     for problem in course.problems:
         if problem.path.startswith("quiz/"):       # what could not be read is not shown: say so first
             log.warning(problem.format())
     lang = args.lang or course.config.source_language
-    if lang not in course.languages:
-        raise CourseError.at("mkdocs.yml", 0, f"'{lang}' is not a course language",
-                             f"use one of: {', '.join(course.languages)}")
+    course.config.require_language(lang)
     print(preview_text(course, lang))
     return 0
 
@@ -41,9 +37,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     course = load_course(args.root)
     ensure_valid(course)          # a bank with errors is never exported: the same errors as `course check`
-    if args.lang and args.lang not in course.languages:
-        raise CourseError.at("mkdocs.yml", 0, f"'{args.lang}' is not a course language",
-                             f"use one of: {', '.join(course.languages)}")
+    course.config.require_language(args.lang)
     langs = [args.lang] if args.lang else list(course.languages)
     if args.output and args.output != "-" and len(langs) > 1:
         raise CourseError.at("", 0, "-o names one file, but every language would be exported",
@@ -81,12 +75,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         raise CourseError.at("", 0, "no attempts to read",
                              "give --statements FILE (xAPI JSON Lines), --lrs URL or --db (attempts the site collected)")
     course = load_course(args.root)
-    if course.quiz is None:
-        raise CourseError.at("quiz/bank.yml", 0, "no quiz bank: quiz/bank.yml is missing",
-                             "write it as described in quiz/README.md")
-    if args.lang and args.lang not in course.languages:
-        raise CourseError.at("mkdocs.yml", 0, f"'{args.lang}' is not a course language",
-                             f"use one of: {', '.join(course.languages)}")
+    course.require_quiz()
+    course.config.require_language(args.lang)
     since = sources.parse_moment(args.since, "--since") if args.since else None
     until = sources.parse_moment(args.until, "--until", end=True) if args.until else None
     banks = banks_of(course)
@@ -118,8 +108,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                  description="Print every question of quiz/bank.yml by lesson, in one language, with the "
                                              "right answers marked, the feedback and the explanation, for proofreading.")
     preview.add_argument("--lang", help="language to show (default: English, the source)")
-    preview.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
-    preview.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print details of every step")
+    add_loudness(preview)
     preview.set_defaults(func=cmd_preview)
     export = actions.add_parser("export", help="write the bank for an LMS question bank (GIFT or Moodle XML)",
                                 description="Write quiz/bank.yml in one language (or each) as GIFT or Moodle XML, "
@@ -129,8 +118,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--format", required=True, choices=("gift", "moodle-xml"), help="gift or moodle-xml")
     export.add_argument("--lang", help="one language (default: every course language)")
     export.add_argument("-o", "--output", help="file to write ('-': standard output); needs --lang")
-    export.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
-    export.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print details of every step")
+    add_loudness(export)
     export.set_defaults(func=cmd_export)
     stats = actions.add_parser("stats", help="item analysis of learners' attempts (facility, discrimination, alpha)",
                                description="Moodle's quiz statistics for the attempts in an xAPI statements file, an LRS "

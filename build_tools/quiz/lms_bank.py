@@ -41,12 +41,8 @@ class Downgrade:
 
 def categories(course: Course, lang: str) -> list[LessonCategory]:
     """The bank's questions in ``lang``, one category per lesson, lessons in course order."""
-    if course.quiz is None:
-        raise CourseError.at("quiz/bank.yml", 0, "no quiz bank: quiz/bank.yml is missing",
-                             "write it as described in quiz/README.md")
-    if lang not in course.languages:
-        raise CourseError.at("mkdocs.yml", 0, f"'{lang}' is not a course language",
-                             f"use one of: {', '.join(course.languages)}")
+    course.require_quiz()
+    course.config.require_language(lang)
     language: Language = course.languages[lang]
     pages = {p.id: p for p in language.ordered_pages}
     order = {p.id: n for n, p in enumerate(course.source.ordered_pages)}
