@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..feedback.validation import LANG_PATTERN, SUBMISSION_ID_PATTERN
+from ..feedback.validation import LANG_PATTERN, SUBMISSION_ID_PATTERN, InvalidSubmission
 
-QUESTION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-VERSION_PATTERN = re.compile(r"^[0-9a-f]{6,64}$")
+# \Z, not $: '$' also matches before a final newline (the feedback service's rule, issue 17)
+QUESTION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\Z")
+VERSION_PATTERN = re.compile(r"^[0-9a-f]{6,64}\Z")
 FIELDS = ("attempt_id", "consent", "lang", "bank_version", "total", "max_total", "answers")
 ANSWER_FIELDS = ("question", "response", "score", "max_score", "seconds")
 MAX_ANSWERS = 200
@@ -27,10 +28,8 @@ RESPONSE_MAX = 1000
 MAX_POINTS = 1000
 
 
-class InvalidAttempt(ValueError):
-    def __init__(self, errors: dict[str, str]):
-        self.errors = errors
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+class InvalidAttempt(InvalidSubmission):
+    """An attempt broke one or more rules; ``errors`` maps each field to what is wrong."""
 
 
 @dataclass(frozen=True)
