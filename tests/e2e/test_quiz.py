@@ -162,6 +162,19 @@ def test_checking_an_unanswered_question_asks_for_an_answer(page, fixture_site):
     assert question(page, "omni-meaning").locator(".course-quiz__feedback").count() == 0
 
 
+def test_an_ordering_question_checked_unchanged_is_graded_as_shown(page, fixture_site, bank):
+    """A learner who agrees with the shown order checks it as it is: that order is the answer
+    (the shown order is never the key, so it is not marked correct, and the correct order is given)."""
+    page.goto(quiz_url(fixture_site, "en"))
+    shown = item_order(page, "order-purchase")
+    question(page, "order-purchase").locator(".course-quiz__check").click()
+    feedback = question(page, "order-purchase").locator(".course-quiz__feedback")
+    assert feedback.locator(".course-quiz__status strong").inner_text() in ("Incorrect", "Partly correct")
+    assert feedback.locator(".course-quiz__answer").inner_text().startswith("Correct answer: ")
+    assert item_order(page, "order-purchase") == shown
+    assert shown != bank["en"]["order-purchase"].answer
+
+
 def test_progress_and_best_score_survive_a_reload_per_language(page, fixture_site, bank):
     questions = bank["en"]
     page.goto(quiz_url(fixture_site, "en"))

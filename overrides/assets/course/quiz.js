@@ -235,6 +235,9 @@
 
     function check(q) {
       var a = state.attempt;
+      /* An ordering question always shows an order: a learner who checks it unchanged answers with
+         that order (refusing it would leave someone who agrees with the shown order stuck). */
+      if (q.type === "ordering" && a.responses[q.id] === undefined) respond(q, a.order[q.id].slice());
       if (!answered(q, a.responses[q.id])) return announce(ui.answer_first);
       a.checked[q.id] = true;
       if (a.ids.every(function (id) { return a.checked[id]; })) return finish();
