@@ -12,6 +12,8 @@ NODE_STAMP := node_modules/.installed
 # Ralph, the LRS of the cmi5 tests, in a virtual environment of its own (it pins FastAPI/Starlette of its own).
 RALPH_STAMP := .venv-ralph/.installed
 SYSTEM_STAMP := build/.system-deps
+# pytest-xdist workers for `make test`; the tests of the real course's build share one (tests/conftest.py).
+TEST_WORKERS ?= 2
 
 # Debian packages: the PDF renderer's libraries (site), and the browser, database and Java runtime
 # (for the Nu HTML Checker, npm vnu-jar) the tests use.
@@ -49,7 +51,7 @@ check: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) test-system-deps
 	$(BIN)/course check
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 bench: $(STAMP) $(NODE_STAMP) test-system-deps
 	@sh build_tools/install_debs.sh wrk
