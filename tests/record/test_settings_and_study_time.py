@@ -156,3 +156,26 @@ def test_a_text_change_keeps_the_section_list_and_a_removed_section_leaves_it(fi
     assert lesson_sections(fixture_course, tmp_path) == before              # same ids: done marks stay
     lesson.write_text(text[:text.index("\n## ", text.index("{#what-is-omnichannel}"))] + "\n", encoding="utf-8")
     assert lesson_sections(fixture_course, tmp_path) == ["what-is-omnichannel"]   # the totals drop it
+
+
+def test_narration_length_comes_from_the_length_tag_or_else_the_frames(tmp_path):
+    """The study time uses each lesson track's length: read from the TLEN tag the narration
+    writes (quick), or, for a track without one, by counting its frames."""
+    from build_tools.narration.encode import SAMPLE_RATE, TrackTags, encode_pcm, write_track
+    from build_tools.narration.mp3 import read_stream
+    from build_tools.record.study_time import narration_seconds
+
+    mp3 = encode_pcm(bytes(2 * SAMPLE_RATE * 3), SAMPLE_RATE, 32)      # three seconds of silence
+    plain = tmp_path / "plain.mp3"
+    plain.write_bytes(mp3)
+    tagged = tmp_path / "tagged.mp3"
+    stream = write_track(tagged, mp3, TrackTags("Lesson", "Course", "en", 1, 1))
+    assert 2.9 < narration_seconds(plain) < 3.2
+    assert narration_seconds(plain) == read_stream(mp3).seconds
+    assert narration_seconds(tagged) == stream.milliseconds / 1000
+    assert narration_seconds(tmp_path / "missing.mp3") == 0.0
+    from mutagen.id3 import ID3, TLEN
+    tags = ID3(tagged)
+    tags.setall("TLEN", [TLEN(encoding=3, text="60000")])
+    tags.save(tagged)
+    assert narration_seconds(tagged) == 60.0          # the tag is what is read, not the frames
