@@ -149,26 +149,47 @@ class Narrator:
                 self.report.retagged.append(track)
         self.store.note_tags(track, tags)
 
-    def make_part(self, part: PartPlan) -> None:
-        chain = self.chain(part.lang)
+    def _cached_engine(self, part: PartPlan) -> str | None:
+        """The engine of the part's intact cached track, when it was made from the same text."""
         recorded = self.store.recorded(part.track)
         cached_engine = engine_of(recorded) if recorded else None
-        if cached_engine in chain:
-            engine = self.engine(cached_engine)
-            if recorded == part_key(engine.name, part.text, engine.identity(part.lang)) \
-                    and self.store.intact(part.track, recorded):
-                better = chain[:chain.index(cached_engine)]
-                if better and self._reachable(better[0]):
-                    try:   # a fallback track while the natural voice may be back: try to replace it
-                        self._write(part, self.engine(better[0]), self.engine(better[0]).synthesise(part.text, part.lang))
-                        self._note("generated", self.report.synthesised, part.track)
-                        return
-                    except EngineUnavailable as exc:
-                        with self._lock:
-                            self.report.reasons.setdefault(better[0], str(exc))
-                self._keep_tags(part.track, _tagged(part.tags, cached_engine))
-                self._note("cached", self.report.cached, part.track)
-                return
+        if cached_engine not in self.chain(part.lang):
+            return None
+        engine = self.engine(cached_engine)
+        if recorded == part_key(engine.name, part.text, engine.identity(part.lang)) and self.store.intact(part.track, recorded):
+            return cached_engine
+        return None
+
+    def keep_cached(self, part: PartPlan) -> bool:
+        """True when the cached track stays as it is (the usual case: quick, run before any worker
+        thread starts, since threads only contend for the interpreter over such small work)."""
+        cached_engine = self._cached_engine(part)
+        if cached_engine is None:
+            return False
+        chain = self.chain(part.lang)
+        better = chain[:chain.index(cached_engine)]
+        if better and self._reachable(better[0]):
+            return False          # a fallback track while the natural voice may be back: make_part tries
+        self._keep_tags(part.track, _tagged(part.tags, cached_engine))
+        self._note("cached", self.report.cached, part.track)
+        return True
+
+    def make_part(self, part: PartPlan) -> None:
+        chain = self.chain(part.lang)
+        cached_engine = self._cached_engine(part)
+        if cached_engine is not None:
+            better = chain[:chain.index(cached_engine)]
+            if better and self._reachable(better[0]):
+                try:   # a fallback track while the natural voice may be back: try to replace it
+                    self._write(part, self.engine(better[0]), self.engine(better[0]).synthesise(part.text, part.lang))
+                    self._note("generated", self.report.synthesised, part.track)
+                    return
+                except EngineUnavailable as exc:
+                    with self._lock:
+                        self.report.reasons.setdefault(better[0], str(exc))
+            self._keep_tags(part.track, _tagged(part.tags, cached_engine))
+            self._note("cached", self.report.cached, part.track)
+            return
         for position, name in enumerate(chain):
             engine = self.engine(name)
             try:
@@ -244,7 +265,7 @@ def narrate(course: Course, langs: list[str] | None = None, engine: str | None =
         narrator.report.lessons = plans
         workers = max(1, jobs or settings.workers)
         try:
-            failures = _run_all(workers, narrator.make_part, parts)
+            failures = _run_all(workers, narrator.make_part, [p for p in parts if not narrator.keep_cached(p)])
             failures += _run_all(workers, narrator.make_lesson,
                                  [lesson for lesson in lessons
                                   if all(store.recorded(p.track) for p in lesson.parts)])

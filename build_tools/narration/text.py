@@ -14,6 +14,7 @@ it plainly (:func:`plain`), and the pronunciation list leaves it as written.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -261,12 +262,23 @@ def end_sentence(text: str) -> str:
     return text + closing
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown converter per thread, reset before each fragment (making one per fragment,
+    with its extensions, was most of the narration step's time in a build with nothing to speak)."""
+    if not hasattr(_local, "converter"):
+        _local.converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    return _local.converter
+
+
 def spoken_blocks(source: str, lang: str = "") -> list[str]:
     """The spoken text of a Markdown fragment, one entry per heading, paragraph, list item or table row.
 
     With ``lang`` (the page's language), phrases marked as another language become runs.
     """
-    html = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS)
+    html = _converter().reset().convert(source)
     reader = _SpeechReader(lang)
     reader.feed(html)
     reader.close()
