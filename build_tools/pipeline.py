@@ -19,7 +19,7 @@ from .errors import CourseError, Problem
 from .model import Course, load_course
 from .narration.steps import audio_pack_step, narration_step
 from .progress import log, progress_log
-from .pdf.step import render_pdfs_step
+from .pdf.step import collect_pdfs_step, start_pdfs_step
 from .site.pages import write_generated_docs
 from .trainer_packs.offline_site import make_offline_site_packs
 from .trainer_packs.pdf_pack import make_pdf_packs
@@ -38,6 +38,8 @@ class BuildContext:
     # What one step works out and a later step needs again (e.g. the narration plans for the
     # audio packs), so that a no-op build does not work it out twice.
     products: dict[str, object] = field(default_factory=dict)
+    # What a step left running (PDF renders) and how to stop it if the build fails before it is collected.
+    closers: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def docs_dir(self) -> Path:
@@ -56,6 +58,13 @@ class BuildContext:
 
     def count(self, name: str, n: int = 1) -> None:
         self.stats[name] = self.stats.get(name, 0) + n
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        self.closers.append(closer)
+
+    def close(self) -> None:
+        while self.closers:
+            self.closers.pop()()
 
 
 Step = Callable[[BuildContext], None]
@@ -78,8 +87,11 @@ def run_site_generator(ctx: BuildContext) -> None:
 
 # Steps that derive files into the generated docs folder before the pages are written
 # (narration, PDFs, quiz data), then the site, then what is made from the site (packs).
-ASSET_STEPS: list[tuple[str, Step]] = [("audio", narration_step), ("pdf", render_pdfs_step)]
+# The PDFs render in worker processes from the first step until "pdf-collect" (pdf/step.py),
+# so that WeasyPrint uses the second core while narration, pages and MkDocs use the first.
+ASSET_STEPS: list[tuple[str, Step]] = [("pdf", start_pdfs_step), ("audio", narration_step)]
 SITE_STEPS: list[tuple[str, Step]] = [("pages", generate_pages), ("site", run_site_generator)]
+COLLECT_STEPS: list[tuple[str, Step]] = [("pdf-collect", collect_pdfs_step)]
 PACK_STEPS: list[tuple[str, Step]] = [("audio-pack", audio_pack_step), ("pdf-packs", make_pdf_packs), ("offline-site-packs", make_offline_site_packs),
                                      ("lms-packages", make_lms_packages)]
 # Last, once every pack exists: copy the packs into the site and put their sizes on the
@@ -136,10 +148,12 @@ def build(root: Path | str = ".", steps: list[tuple[str, Step]] | None = None,
     ctx.docs_dir.mkdir(parents=True)
     os.environ[PIPELINE_ENV] = "1"
     try:
-        run_steps(ctx, steps if steps is not None else ASSET_STEPS + SITE_STEPS + PACK_STEPS + PUBLISH_STEPS)
+        run_steps(ctx, steps if steps is not None else ASSET_STEPS + SITE_STEPS + COLLECT_STEPS + PACK_STEPS + PUBLISH_STEPS)
+        ctx.close()
         _swap_in(ctx.site_dir, site_target)
         _swap_in(ctx.dist_dir, dist_target)
     finally:
+        ctx.close()
         os.environ.pop(PIPELINE_ENV, None)
         shutil.rmtree(work, ignore_errors=True)
     progress_log.info(f"built {site_target} and {dist_target} for {', '.join(config.language_codes)}")

@@ -59,25 +59,64 @@ def check_document_glyphs(document: PrintDocument) -> None:
                              visible_text(document.html))], document.artefact)
 
 
-def _render_all(todo: list[tuple[PrintDocument, str, Path]], jobs: int, manifest: Manifest, progress: Progress,
-                report: PdfReport) -> None:
-    def finished(document: PrintDocument, key: str, warnings: list[str]) -> None:
+class PendingPdfs:
+    """PDFs being rendered in worker processes while the caller does other work.
+
+    :meth:`wait` collects them (recording each in the cache manifest) and returns the report;
+    :meth:`abandon` stops what has not started, keeps what has finished, and saves the manifest:
+    for a build that failed elsewhere meanwhile."""
+
+    def __init__(self, todo: list[tuple[PrintDocument, str, Path]], jobs: int, manifest: Manifest,
+                 progress: Progress, report: PdfReport):
+        self.manifest, self.progress, self.report = manifest, progress, report
+        self.todo = todo
+        self._closed = False
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[tuple[PrintDocument, str, Future]] = []
+        workers = min(len(todo), jobs or os.cpu_count() or 1)
+        if workers > 1:
+            self._pool = ProcessPoolExecutor(workers, mp_context=_WORKERS)
+            self._futures = [(document, key, self._pool.submit(render_pdf, document.html, str(target)))
+                             for document, key, target in todo]
+
+    @property
+    def count(self) -> int:
+        return len(self.todo)
+
+    def _finished(self, document: PrintDocument, key: str, warnings: list[str]) -> None:
         for warning in warnings:
             log.warning(f"{document.artefact}: WeasyPrint: {warning}")
-        manifest.record(document.artefact, key)
-        report.rendered.append(document.artefact)
-        progress.advance("rendered")
+        self.manifest.record(document.artefact, key)
+        self.report.rendered.append(document.artefact)
+        self.progress.advance("rendered")
 
-    workers = min(len(todo), jobs or os.cpu_count() or 1)
-    if workers <= 1:
-        for document, key, target in todo:
-            finished(document, key, _result(document, lambda: render_pdf(document.html, str(target))))
-        return
-    with ProcessPoolExecutor(workers, mp_context=_WORKERS) as pool:
-        futures: list[tuple[PrintDocument, str, Future]] = [
-            (document, key, pool.submit(render_pdf, document.html, str(target))) for document, key, target in todo]
-        for document, key, future in futures:
-            finished(document, key, _result(document, future.result))
+    def wait(self) -> PdfReport:
+        try:
+            if self._pool is None:
+                for document, key, target in self.todo:
+                    self._finished(document, key, _result(document, lambda: render_pdf(document.html, str(target))))
+            else:
+                for document, key, future in self._futures:
+                    self._finished(document, key, _result(document, future.result))
+        finally:
+            self.abandon()
+        return self.report
+
+    def abandon(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._pool is not None:
+            for _, _, future in self._futures:
+                future.cancel()
+            self._pool.shutdown(wait=True)
+            for document, key, future in self._futures:
+                if future.done() and not future.cancelled() and future.exception() is None \
+                        and document.artefact not in self.report.rendered:
+                    self.manifest.record(document.artefact, key)    # rendered whole: the next build keeps it
+            self._pool = None
+        self.manifest.save()
+        self.progress.close()
 
 
 def _result(document: PrintDocument, get: Callable[[], list[str]]) -> list[str]:
@@ -91,6 +130,12 @@ def _result(document: PrintDocument, get: Callable[[], list[str]]) -> list[str]:
 
 def make_pdfs(course: Course, settings: PdfSettings, languages: list[str] | None = None) -> PdfReport:
     """Every PDF of ``languages`` (default: all), rendered into the cache where not fresh."""
+    return start_pdfs(course, settings, languages).wait()
+
+
+def start_pdfs(course: Course, settings: PdfSettings, languages: list[str] | None = None) -> PendingPdfs:
+    """As :func:`make_pdfs`, but returns as soon as the renders have started (the report's
+    ``results`` and ``cached`` are complete already; ``rendered`` once waited for)."""
     codes = languages or list(course.languages)
     documents = [d for code in codes for d in documents_for(course, course.languages[code], settings)]
     cache = pdf_cache_dir(course)
@@ -106,12 +151,10 @@ def make_pdfs(course: Course, settings: PdfSettings, languages: list[str] | None
             progress.advance("cached")
         else:
             todo.append((document, key, target))
-    for document, _, _ in todo:       # a cached PDF had the same HTML and fonts when it was checked
-        check_document_glyphs(document)
     try:
-        if todo:
-            _render_all(todo, settings.jobs, manifest, progress, report)
-    finally:
-        manifest.save()
+        for document, _, _ in todo:       # a cached PDF had the same HTML and fonts when it was checked
+            check_document_glyphs(document)
+    except BaseException:
         progress.close()
-    return report
+        raise
+    return PendingPdfs(todo, settings.jobs, manifest, progress, report)

@@ -1,11 +1,13 @@
 """The downloads page: the PDFs (#pdf), the narration (#audio) and the packs for trainers (#packs).
 
-PDFs and MP3s are already in the language's docs folder when pages are rendered, so they are
-listed with their sizes. Packs are made after the site; each is rendered as an entry that
-``build_tools.trainer_packs.publish`` completes (size) or removes (pack not made).
+MP3s and cached PDFs are already in the language's docs folder when pages are rendered, so they
+are listed with their sizes; a PDF still being rendered gets its size once the site exists
+(:func:`fill_pdf_sizes`, from pdf/step.py). Packs are made after the site; each is rendered as
+an entry that ``build_tools.trainer_packs.publish`` completes (size) or removes (pack not made).
 """
 from __future__ import annotations
 
+import html as html_module
 import re
 from pathlib import Path
 
@@ -24,6 +26,8 @@ PACK_LABEL_KEYS = {"pdf": "downloads.pack_pdf", "audio": "downloads.pack_audio",
 # Marks the publish step looks for; keep in step with trainer_packs/publish.py.
 PACK_ENTRY = '<li class="course-pack" data-course-pack="{kind}">'
 SIZE_SLOT = '<span class="course-size" data-course-size=""></span>'
+PENDING_SIZE = '<span class="course-size" data-course-pdf="{path}"></span>'
+PENDING_SIZE_SLOT = re.compile(r'<span class="course-size" data-course-pdf="(?P<path>[^"]*)"></span>')
 PACK_ITEM = re.compile(r'<li class="course-pack" data-course-pack="(?P<kind>[a-z0-9-]+)">.*?</li>\n?', re.DOTALL)
 
 
@@ -36,11 +40,33 @@ def human_size(size: int, language: Language) -> str:
     return f"{number}\u00a0{unit}"
 
 
+def _size_span(size: str) -> str:
+    return f'<span class="course-size">({text(size)})</span>'
+
+
 def _file_entry(language: Language, lang_dir: Path, relative: str, label: str) -> str:
-    """``label`` is a page title: escaped, keeping its ``<span lang>`` phrases."""
-    size = human_size((lang_dir / relative).stat().st_size, language)
-    return (f'<li><a href="{attr(relative)}" download>{title_html(label)}</a> '
-            f'<span class="course-size">({text(size)})</span></li>')
+    """``label`` is a page title: escaped, keeping its ``<span lang>`` phrases. An empty file is a
+    PDF still being rendered (pdf/step.py): its size is filled in later by :func:`fill_pdf_sizes`."""
+    size = (lang_dir / relative).stat().st_size
+    slot = PENDING_SIZE.format(path=attr(relative)) if size == 0 else _size_span(human_size(size, language))
+    return f'<li><a href="{attr(relative)}" download>{title_html(label)}</a> {slot}</li>'
+
+
+def fill_pdf_sizes(language: Language, docs_lang_dir: Path, site_lang_dir: Path) -> None:
+    """Write the size of each PDF rendered while the site was built on the site's downloads page."""
+    downloads = language.page_of_kind("downloads")
+    page_file = site_lang_dir / downloads.html_name if downloads else None
+    if page_file is None or not page_file.is_file():
+        return
+    html = page_file.read_text(encoding="utf-8")
+
+    def size_of(match) -> str:
+        pdf = docs_lang_dir / html_module.unescape(match.group("path"))
+        return _size_span(human_size(pdf.stat().st_size, language)) if pdf.is_file() and pdf.stat().st_size else ""
+
+    filled = PENDING_SIZE_SLOT.sub(size_of, html)
+    if filled != html:
+        page_file.write_text(filled, encoding="utf-8")
 
 
 def _listed_pages(language: Language) -> list[Page]:
