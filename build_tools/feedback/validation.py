@@ -65,8 +65,14 @@ def _text_problem(value: str, limit: int) -> str | None:
     return None
 
 
+ASCII_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
+
+
 def _invisible_or_control(value: str) -> bool:
-    """Control, format (bidi overrides, zero-width), private-use and separator characters."""
+    """Control, format (bidi overrides, zero-width), private-use and separator characters.
+    (In ASCII those are the C0 controls, space and DEL: one search instead of a lookup per character.)"""
+    if value.isascii():
+        return ASCII_CONTROL_OR_SPACE.search(value) is not None
     return any(unicodedata.category(c)[0] in "CZ" for c in value)
 
 

@@ -110,6 +110,7 @@ def test_sql_fragments_are_plain_text(api, text):
     ({"email": "<script>@x.org"}, "email", "is not an e-mail address such as name@example.com"),
     ({"email": "a\u202e@example.org"}, "email", "is not an e-mail address such as name@example.com"),
     ({"email": "a\x1b[2J@example.org"}, "email", "is not an e-mail address such as name@example.com"),
+    ({"email": "a\x7f@example.org"}, "email", "is not an e-mail address such as name@example.com"),
     ({"email": "a@example.org\n"}, "email", "is not an e-mail address such as name@example.com"),
     ({"lesson": "basics\n"}, "lesson", "must be a lesson id such as omnichannel-basics"),
     ({"lang": "en\n"}, "lang", "must be a language code such as en or el"),
