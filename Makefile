@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed
 # Ralph, the LRS of the cmi5 tests, in a virtual environment of its own (it pins FastAPI/Starlette of its own).
 RALPH_STAMP := .venv-ralph/.installed
 SYSTEM_STAMP := build/.system-deps
-# pytest-xdist workers for `make test`; the tests of the real course's build share one (tests/conftest.py).
+# pytest-xdist workers for `make test` (each builds the real course once, one after the other: tests/e2e/conftest.py).
 TEST_WORKERS ?= 2
 
 # Debian packages: the PDF renderer's libraries (site), and the browser, database and Java runtime
@@ -51,7 +51,7 @@ check: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) test-system-deps
 	$(BIN)/course check
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 bench: $(STAMP) $(NODE_STAMP) test-system-deps
 	@sh build_tools/install_debs.sh wrk

@@ -23,11 +23,3 @@ def built_fixture(tmp_path_factory) -> Path:
     build(root)
     return root
 
-
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (`make test` runs two workers), every test of the real course's build runs
-    on one worker: the build is made once, and only one process writes the repository's caches
-    (audio/, build/cache/)."""
-    for item in items:
-        if "built_course" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("real-course"))

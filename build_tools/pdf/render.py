@@ -6,6 +6,7 @@ Runs in worker processes, so it takes and returns only plain values.
 from __future__ import annotations
 
 import logging
+import os
 from logging.handlers import BufferingHandler
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +47,7 @@ def render_pdf(html: str, target: str) -> list[str]:
         stylesheet = weasyprint.CSS(filename=str(PRINT_CSS), font_config=fonts)
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")   # two builds at once never share one
         with tagging_for_weasyprint(), standard_hyphenation():
             weasyprint.HTML(string=html, base_url=str(PRINT_CSS.parent)).write_pdf(
                 tmp, stylesheets=[stylesheet], font_config=fonts, **RENDER_OPTIONS)

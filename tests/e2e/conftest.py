@@ -2,6 +2,7 @@
 served on 127.0.0.1. COURSE_CHROMIUM names another Chromium; without one, Playwright's own is tried."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -58,7 +59,16 @@ def built_course(tmp_path_factory) -> Path:
     from build_tools.pipeline import build
 
     out = tmp_path_factory.mktemp("real")
-    build(REPO, site_dir=out / "site", dist_dir=out / "dist")
+    # Under pytest-xdist each worker builds its own copy into its own folder, one after the other:
+    # the caches (audio/, build/cache/) are the repository's, so the second build finds them made.
+    lock_dir = REPO / "build"
+    lock_dir.mkdir(exist_ok=True)
+    with open(lock_dir / "tests-real-course.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            build(REPO, site_dir=out / "site", dist_dir=out / "dist")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return out
 
 
