@@ -118,6 +118,16 @@ def test_untranslated_scaffold_says_so_on_its_page(fixture_course):
     english = (docs / "en" / "02-loyalty.md").read_text(encoding="utf-8")
     assert "Αυτή η σελίδα δεν έχει μεταφραστεί ακόμη" in greek and "course-untranslated" in greek
     assert "course-untranslated" not in english and "course-untranslated" not in (docs / "el" / LESSON).read_text(encoding="utf-8")
+    # ... and in its PDF, in the lesson's and in the module's
+    from build_tools.pdf.print_html import documents_for
+    from build_tools.pdf.settings import pdf_settings
+    course = load_course(fixture_course)
+    printed = {d.published: d.html for d in documents_for(course, course.languages["el"], pdf_settings(course.config))}
+    lesson_pdf = next(name for name in printed if "02-loyalty" in name)
+    module_pdf = next(name for name in printed if "module" in name)
+    for name in (lesson_pdf, module_pdf):
+        assert printed[name].count('class="part__untranslated">Αυτή η σελίδα δεν έχει μεταφραστεί ακόμη') == 1, name
+    assert all("part__untranslated" not in html for name, html in printed.items() if name not in (lesson_pdf, module_pdf))
 
 
 def test_site_builds_with_stale_translations_showing_the_last_translated_text(fixture_course):

@@ -111,8 +111,10 @@ def _part(collect: _Collector, page: Page, printed: dict[str, Page], kicker: str
         collect.add(page.path, section.body_line, section.body)
         sections.append({"anchor": section_anchor(page, section.id), "title": Markup(title_html(section.title)),
                          "body_html": Markup(markdown_to_html(section.body, resolve, image))})
+    # A scaffold not translated yet ('translates: missing') says so in print too, as on its page.
+    untranslated = collect.ui("authoring.untranslated") if str(page.meta.get("translates", "")) == "missing" else ""
     return {"kind": page.kind, "anchor": page_anchor(page), "title": Markup(title_html(title)),
-            "plain_title": plain_text(title), "kicker": kicker,
+            "plain_title": plain_text(title), "kicker": kicker, "untranslated": untranslated,
             "intro_html": Markup(markdown_to_html(page.intro, resolve, image)) if page.intro.strip() else "",
             "sections": sections}
 
