@@ -1,6 +1,7 @@
 """Lesson-like pages: the action bar and click-to-expand sections."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .. import artefact_paths
@@ -30,6 +31,20 @@ def feedback_bar(language: Language, page: Page) -> str:
     return f'<nav class="course-actions course-actions--feedback-only" aria-label="{attr(language.t("actions.label"))}">\n{link}\n</nav>'
 
 
+def _chapters_attribute(page: Page, lang_dir: Path) -> str:
+    """Where each section is heard in the whole-lesson track (narration/chapters.py), for the player."""
+    from ..narration.chapters import lesson_chapters
+    from ..narration.settings import load_audio_settings
+    from .rendering import rendering_course
+
+    course = rendering_course()
+    pause = load_audio_settings(course.config).pause if course is not None else 0.0
+    chapters = lesson_chapters(page, lang_dir, pause)
+    if not chapters:
+        return ""
+    return f' data-course-chapters="{attr(json.dumps([list(c) for c in chapters], separators=(",", ":")))}"'
+
+
 def action_bar(language: Language, page: Page, lang_dir: Path) -> str:
     """Feedback, play audio and download: each leads somewhere real."""
     downloads = language.page_of_kind("downloads")
@@ -40,7 +55,8 @@ def action_bar(language: Language, page: Page, lang_dir: Path) -> str:
         parts.append(feedback_action(language, page))
     if _exists(lang_dir, audio):
         parts.append(f'<button type="button" class="md-button course-action course-action--audio" '
-                     f'data-course-audio="{attr(audio)}" data-course-title="{attr(plain_text(page.title))}">'
+                     f'data-course-audio="{attr(audio)}" data-course-title="{attr(plain_text(page.title))}"'
+                     f'{_chapters_attribute(page, lang_dir)}>'
                      f'{text(language.t("actions.audio"))}</button>')
     elif downloads:
         parts.append(f'<a class="md-button course-action course-action--audio" href="{attr(downloads.html_name)}#audio" '

@@ -177,6 +177,27 @@ def test_narration_heard_to_the_end_marks_a_section_done(page, fixture_site):
 
 
 @pytest.mark.parametrize("lang", ["en", "el"])
+def test_the_whole_lesson_track_counts_for_each_section_in_it(page, fixture_site, lang):
+    """Play audio on the lesson's action bar plays the whole lesson: the time heard inside each
+    section's part counts for that section (its place in the track: data-course-chapters)."""
+    page.goto(url(fixture_site, lang))
+    chapters = json.loads(page.locator(".course-action--audio").get_attribute("data-course-chapters"))
+    assert [c[0] for c in chapters] == SECTIONS
+    assert all(0 < start < end for _, start, end in chapters) and chapters[0][2] <= chapters[1][1]
+    page.locator(f"#{SECTIONS[0]} > summary").click()          # opened; the second one is not
+    page.evaluate("() => { window.scrollTo(0, 0); }")
+    page.locator(".course-action--audio").click()
+    page.evaluate("() => { document.querySelector('.course-player__audio').playbackRate = 2; }")
+    page.wait_for_function("() => document.querySelector('.course-player__audio').ended", timeout=30000)
+    facts = record(page, lang)["sections"]["basics"]
+    assert facts[SECTIONS[0]]["heard"] >= 0.9 and facts[SECTIONS[0]]["done"]
+    assert facts[SECTIONS[1]]["heard"] >= 0.9 and "done" not in facts[SECTIONS[1]]     # heard, never opened
+    page.locator(f"#{SECTIONS[1]} > summary").click()
+    page.wait_for_function("([lang, s]) => JSON.parse(localStorage.getItem('course-record:' + lang)).sections.basics[s].done",
+                           arg=[lang, SECTIONS[1]])
+
+
+@pytest.mark.parametrize("lang", ["en", "el"])
 def test_all_lessons_and_a_pass_complete_the_module_and_the_certificate_prints_on_one_a4_page(
         page, fixture_site, built_fixture, bank, lang):
     text = TEXT[lang]

@@ -145,9 +145,38 @@
   Player.prototype.listen = function () {
     var src = this.audio.getAttribute("src"), t = this.audio.currentTime, step = t - (this.at || 0);
     this.heard = this.heard || {};
-    if (!this.audio.paused && step > 0 && step < 3) this.heard[src] = (this.heard[src] || 0) + step;
+    if ((!this.audio.paused || this.audio.ended) && step > 0 && step < 3) {    /* the last stretch before the end counts */
+      this.heard[src] = (this.heard[src] || 0) + step;
+      this.hearChapter(src, t, step);
+    }
     this.at = t;
     if (!this.reported || Date.now() - this.reported > 5000) this.report();
+  };
+
+  /* The whole-lesson track names where each section is heard in it (data-course-chapters:
+     [[section id, start, end], …] in seconds): time heard there counts for that section too. */
+  Player.prototype.hearChapter = function (src, t, step) {
+    var chapters = this.chapters(), heard = this.chapterHeard = this.chapterHeard || {};
+    chapters.forEach(function (c) {
+      if (t > c[1] && t - step < c[2]) {
+        var key = src + "#" + c[0];
+        heard[key] = (heard[key] || 0) + Math.min(t, c[2]) - Math.max(t - step, c[1]);
+      }
+    });
+  };
+
+  Player.prototype.chapters = function () {
+    var raw = this.trigger && this.trigger.getAttribute("data-course-chapters");
+    if (!raw) return [];
+    try { return JSON.parse(raw); } catch (e) { return []; }
+  };
+
+  Player.prototype.reportChapters = function (R, lesson, src) {
+    var heard = this.chapterHeard || {};
+    this.chapters().forEach(function (c) {
+      var seconds = heard[src + "#" + c[0]];
+      if (seconds && c[2] > c[1]) R.report("narration-heard", { lesson: lesson, section: c[0], heard: seconds / (c[2] - c[1]) });
+    });
   };
 
   Player.prototype.report = function () {
@@ -156,6 +185,7 @@
     this.reported = Date.now();
     var section = this.trigger.closest("details.course-section"), status = document.querySelector("[data-course-lesson]");
     var duration = isFinite(audio.duration) ? audio.duration : 0;
+    if (!section) this.reportChapters(R, status && status.getAttribute("data-course-lesson"), src);
     R.report("narration", { lesson: status && status.getAttribute("data-course-lesson"), section: section && section.id, src: src,
       title: this.trigger.getAttribute("data-course-title") || "", position: audio.currentTime || 0, duration: duration,
       heard: duration ? ((this.heard || {})[src] || 0) / duration : 0, paused: audio.paused && !audio.ended });

@@ -90,6 +90,12 @@
       var resumable = d.paused && d.position > 2 && d.position < d.duration - 2;
       if (resumable) record.narration = { page: page, src: d.src, title: d.title || "", position: d.position, duration: d.duration, at: now() };
       else if (record.narration && record.narration.src === d.src && record.narration.page === page) record.narration = null;
+    } else if (type === "narration-heard") {
+      if (d.lesson && d.section) {             /* a section heard inside the whole-lesson track */
+        var c = facts();
+        c.heard = Math.max(c.heard || 0, Math.min(1, d.heard || 0));
+        if (!c.done && sectionDone(c, config.rules)) c.done = now();
+      }
     } else if (type === "quiz-attempt") {
       var q = record.quiz;
       q.best = Math.max(q.best || 0, d.percent);
