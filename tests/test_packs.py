@@ -35,16 +35,23 @@ def test_manifest_lists_every_file_but_itself_readme_included(tmp_path):
     assert listed[0] == {"name": "README.txt", "size": len(readme), "sha256": hashlib.sha256(readme).hexdigest()}
 
 
-def test_verify_pack_finds_a_changed_readme(tmp_path):
+def pack_rewritten(tmp_path, readme: str, member: str):
+    """A pack of x.txt ('original') with README 'readme', written again with other contents
+    under its original manifest."""
     source = tmp_path / "x.txt"
-    source.write_text("x")
+    source.write_text("original")
     pack = write_pack(tmp_path / "p.zip", [PackMember("x.txt", source)], "readme").path
     with zipfile.ZipFile(pack) as archive:
         manifest = archive.read("MANIFEST.json")
     with zipfile.ZipFile(pack, "w") as archive:
-        archive.writestr("README.txt", "another readme")
+        archive.writestr("README.txt", readme)
         archive.writestr("MANIFEST.json", manifest)
-        archive.writestr("x.txt", "x")
+        archive.writestr("x.txt", member)
+    return pack
+
+
+def test_verify_pack_finds_a_changed_readme(tmp_path):
+    pack = pack_rewritten(tmp_path, "another readme", "original")
     assert verify_pack(pack) == ["README.txt: size or SHA-256 differs from the manifest"]
 
 
@@ -60,15 +67,7 @@ def test_every_entry_is_a_regular_file_readable_by_all(tmp_path):
 
 
 def test_verify_pack_finds_a_changed_member(tmp_path):
-    source = tmp_path / "x.txt"
-    source.write_text("original")
-    pack = write_pack(tmp_path / "p.zip", [PackMember("x.txt", source)], "readme").path
-    with zipfile.ZipFile(pack) as archive:
-        manifest = archive.read("MANIFEST.json")
-    with zipfile.ZipFile(pack, "w") as archive:
-        archive.writestr("README.txt", "readme")
-        archive.writestr("MANIFEST.json", manifest)
-        archive.writestr("x.txt", "tampered")
+    pack = pack_rewritten(tmp_path, "readme", "tampered")
     assert verify_pack(pack) == ["x.txt: size or SHA-256 differs from the manifest"]
 
 

@@ -1,7 +1,8 @@
 """`POST /api/attempts` (learners, with consent) and `GET /api/quiz-stats` (instructors) on `course serve`.
 
 Built from the feedback service's parts: the same JSON errors with one message per field, the
-Origin check and CORS (feedback/origin.py), the per-client rate limit (feedback/rate_limit.py),
+bounded read of a JSON body, rate limit and storage waits (feedback/api.py), the Origin check
+and CORS (feedback/origin.py), the per-client rate limit (feedback/rate_limit.py),
 group commit (feedback/group_commit.py), the security headers and storage layer. An attempt is
 acknowledged (201, or 200 for a resend of the same attempt_id) only once it is committed.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-import json
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,11 +20,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..feedback.api import (BODY_SECONDS, STORAGE_SECONDS, ApiError, ClientGone, bounded, read_json,
+                            refuse_if_limited)
 from ..feedback.database import StorageUnavailable
 from ..feedback.group_commit import GroupCommit
 from ..feedback.errors_middleware import ConsistentErrors
 from ..feedback.origin import OriginMiddleware
-from ..feedback.proxy import ForwardedFor, client_key
+from ..feedback.proxy import ForwardedFor
 from ..feedback.rate_limit import RateLimiter
 from .storage import AttemptStore
 from .validation import InvalidAttempt, validate_attempt
@@ -42,11 +44,6 @@ class AttemptSettings:
     own_origins: frozenset[str] = frozenset()  # as the feedback service's settings (feedback/origin.py)
     origin_per_connection: bool = False
     trusted_proxies: tuple = ()
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, detail: str, headers: dict | None = None, **extra):
-        self.status, self.detail, self.headers, self.extra = status, detail, headers or {}, extra
 
 
 def _token_of(header: str) -> str:
@@ -69,25 +66,13 @@ def create_attempts_app(store: AttemptStore, settings: AttemptSettings,
     writer = GroupCommit(store)
 
     async def submit(request: Request) -> Response:
-        wait = limiter.acquire(client_key(request.client.host if request.client else None))
-        if wait:
-            seconds = max(1, int(wait + 0.999))
-            raise ApiError(429, f"too many attempts: at most {settings.rate_limit} a minute from one client; "
-                                f"try again in {seconds} s", {"Retry-After": str(seconds)})
-        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-            raise ApiError(415, "send the attempt as JSON (Content-Type: application/json)")
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            raise ApiError(413, f"the request body is larger than {MAX_BODY} bytes")
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+        refuse_if_limited(limiter, request, "attempts")
+        data = await read_json(request, MAX_BODY, BODY_SECONDS, "the attempt")
         try:
             attempt = validate_attempt(data, settings.languages)
         except InvalidAttempt as exc:
             raise ApiError(422, "the attempt has invalid fields", errors=exc.errors) from None
-        attempt_id, created = await writer.add(attempt)
+        attempt_id, created = await bounded(writer.add(attempt), STORAGE_SECONDS)
         return JSONResponse({"id": attempt_id, "duplicate": not created}, status_code=201 if created else 200)
 
     async def stats_page(request: Request) -> Response:
@@ -108,6 +93,9 @@ def create_attempts_app(store: AttemptStore, settings: AttemptSettings,
     async def styles(request: Request) -> Response:
         return Response(stylesheet, media_type="text/css; charset=utf-8")
 
+    async def client_gone(request: Request, exc: ClientGone) -> Response:
+        return Response(status_code=400)      # nobody receives it
+
     async def api_error(request: Request, exc: ApiError) -> Response:
         return JSONResponse({"detail": exc.detail, **exc.extra}, status_code=exc.status, headers=exc.headers)
 
@@ -124,7 +112,8 @@ def create_attempts_app(store: AttemptStore, settings: AttemptSettings,
         Route("/api/quiz-stats", stats_page, methods=["GET"]),
         Route("/api/quiz-stats.css", styles, methods=["GET"]),
         Route("/api/{rest:path}", wrong_method, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
-    ], exception_handlers={ApiError: api_error, StorageUnavailable: storage_error})
+    ], exception_handlers={ApiError: api_error, StorageUnavailable: storage_error,
+                                            ClientGone: client_gone})
     # The same wrapping as the feedback app's; the security headers come from the server (serve.py).
     app = OriginMiddleware(app, settings.allowed_origins, settings.own_origins, settings.origin_per_connection)
     return ForwardedFor(ConsistentErrors(app), settings.trusted_proxies)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -19,18 +18,20 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse as _StarletteJSON, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+from .api import (BODY_SECONDS, STORAGE_SECONDS, WHOLE_NUMBER, ApiError, ClientGone, bounded, read_json,
+                  refuse_if_limited, request_client)
 from .database import ItemRefused, StorageUnavailable
 from .errors_middleware import ConsistentErrors
 from .export import csv_lines, json_text
 from .group_commit import GroupCommit
 from .origin import OriginMiddleware
-from .proxy import ForwardedFor, client_key
+from .proxy import ForwardedFor
 from .rate_limit import RateLimiter
 from .security import SecurityHeadersMiddleware, content_security_policy, inline_script_hashes
 from .site_pages import KnownPages
@@ -40,13 +41,7 @@ from .validation import LANG_PATTERN, NAME_PATTERN, InvalidSubmission, validate_
 ADMIN_TOKEN_ENV = "COURSE_ADMIN_TOKEN"
 API_METHODS = {"/api/feedback": "GET, POST", "/api/feedback.csv": "GET", "/api/health": "GET"}
 log = logging.getLogger("course.feedback")
-# Every wait of a request is bounded, and ends before the browser's own 15 s timeout: the
-# learner's text stays in the form (503) instead of a request that hangs.
-BODY_SECONDS = 10.0          # to receive the whole body once the headers are in
-STORAGE_SECONDS = 10.0       # to store a submission or answer a query (the database bounds itself too)
 HEALTH_CACHE_SECONDS = 1.0   # /api/health probes a write at most once a second (again after any failure)
-WHOLE_NUMBER = re.compile(r"[0-9]{1,19}")
-MAX_NUMBER_DIGITS = 20       # JSON numbers longer than this are refused before int() sees them
 
 
 class JSONResponse(_StarletteJSON):
@@ -72,65 +67,6 @@ class ServiceSettings:
     storage_seconds: float = STORAGE_SECONDS
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None, **extra):
-        self.status, self.detail, self.headers, self.extra = status, detail, headers or {}, extra
-
-
-class ClientGone(Exception):
-    """The client closed the connection before its body arrived: nothing to answer, nothing to log."""
-
-
-def _client(request: Request) -> str:
-    return client_key(request.client.host if request.client else None)
-
-
-async def _read_body(request: Request, limit: int, seconds: float) -> bytes:
-    too_big = ApiError(413, f"the request body is larger than {limit} bytes")
-    declared = request.headers.get("content-length")
-    if declared is not None and (not WHOLE_NUMBER.fullmatch(declared) or int(declared) > limit):
-        raise too_big
-    body = bytearray()
-    try:
-        async with asyncio.timeout(seconds):
-            async for chunk in request.stream():
-                body += chunk
-                if len(body) > limit:
-                    raise too_big
-    except TimeoutError:
-        raise ApiError(408, f"the request body did not arrive within {seconds:.0f} s", {"Connection": "close"}) from None
-    except ClientDisconnect:
-        raise ClientGone() from None
-    return bytes(body)
-
-
-def _no_duplicate_keys(pairs):
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"the key {key[:40]!r} appears twice in one object")
-        seen[key] = value
-    return seen
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
-        raise ValueError(f"a number of {len(text)} digits")
-    return int(text)
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _parse_json(body: bytes):
-    try:
-        return json.loads(body.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_int=_bounded_int,
-                          parse_constant=_refuse_constant)
-    except (ValueError, RecursionError) as exc:     # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise ApiError(400, f"the body is not valid JSON: {str(exc)[:200]}") from None
-
-
 def _query_from(request: Request) -> FeedbackQuery:
     params = request.query_params
     unknown = set(params) - {"lang", "lesson", "since", "until", "include_spam", "after_id", "limit"}
@@ -154,17 +90,6 @@ def _query_from(request: Request) -> FeedbackQuery:
             raise ApiError(400, f"{name} must be a whole number from 0 to {top}, not {raw[:40]!r}")
         numbers[name] = int(raw)
     return FeedbackQuery(lang, lesson, since, until, params.get("include_spam") in ("1", "true"), **numbers)
-
-
-async def _bounded(awaitable, seconds: float):
-    """The awaitable's result, or 503 when the storage did not answer within ``seconds``. (A call
-    running in a worker thread ends only when the thread does: the database's own timeouts and
-    the PostgreSQL watchdog bound those; a submission waiting for its group commit ends at once.)"""
-    try:
-        async with asyncio.timeout(seconds):
-            return await awaitable
-    except TimeoutError:
-        raise StorageUnavailable(f"the database did not answer within {seconds:.0f} s") from None
 
 
 class SiteFiles(StaticFiles):
@@ -194,20 +119,14 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
                            {"WWW-Authenticate": 'Bearer realm="feedback"'})
 
     async def submit(request: Request) -> Response:
-        wait = limiter.acquire(_client(request))
-        if wait:
-            seconds = max(1, int(wait + 0.999))
-            raise ApiError(429, f"too many submissions: at most {settings.rate_limit} a minute from one client; "
-                                f"try again in {seconds} s", {"Retry-After": str(seconds)})
-        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-            raise ApiError(415, "send the feedback as JSON (Content-Type: application/json)")
-        data = _parse_json(await _read_body(request, settings.max_body_bytes, settings.body_seconds))
+        refuse_if_limited(limiter, request, "submissions")
+        data = await read_json(request, settings.max_body_bytes, settings.body_seconds, "the feedback")
         try:
             submission = validate_submission(data, settings.languages, settings.known)
         except InvalidSubmission as exc:
             raise ApiError(422, "the feedback has invalid fields", errors=exc.errors) from None
         try:
-            feedback_id, created = await _bounded(writer.add(submission), settings.storage_seconds)
+            feedback_id, created = await bounded(writer.add(submission), settings.storage_seconds)
         except ItemRefused as exc:
             log.warning(f"feedback refused by the database: {exc}")
             raise ApiError(422, "the database refused this feedback; the others were stored") from None
@@ -218,7 +137,7 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
     async def list_feedback(request: Request) -> Response:
         require_instructor(request)
         query = _query_from(request)
-        rows = await _bounded(run_in_threadpool(store.query, query), settings.storage_seconds)
+        rows = await bounded(run_in_threadpool(store.query, query), settings.storage_seconds)
         next_after = rows[-1]["id"] if len(rows) == query.limit and rows else None
         return JSONResponse({"items": rows, "count": len(rows), "next_after_id": next_after},
                             headers={"Cache-Control": "no-store"})
@@ -227,7 +146,7 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
         require_instructor(request)
         query = replace(_query_from(request), limit=MAX_PAGE)
         # The first page is read before the answer starts: a database that is down is a clean 503.
-        first = await _bounded(run_in_threadpool(store.query, query), settings.storage_seconds)
+        first = await bounded(run_in_threadpool(store.query, query), settings.storage_seconds)
 
         def rows():
             yield from first
@@ -244,7 +163,7 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
         checked_at, problem = health_cache.get("last", (-1e9, None))
         if loop.time() - checked_at >= HEALTH_CACHE_SECONDS:
             try:
-                await _bounded(run_in_threadpool(store.ping), settings.storage_seconds)
+                await bounded(run_in_threadpool(store.ping), settings.storage_seconds)
                 problem = None
             except StorageUnavailable as exc:
                 problem = exc
@@ -262,7 +181,7 @@ def create_app(site_dir: Path, store: FeedbackStore, settings: ServiceSettings =
         raise ApiError(404, f"no API route {request.url.path[:200]}; routes: {', '.join(API_METHODS)}")
 
     async def client_gone(request: Request, exc: ClientGone) -> Response:
-        log.info(f"{_client(request)} closed the connection before sending the whole body")
+        log.info(f"{request_client(request)} closed the connection before sending the whole body")
         return Response(status_code=400)      # nobody receives it
 
     async def internal_error(request: Request, exc: Exception) -> Response:

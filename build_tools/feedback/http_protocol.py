@@ -6,7 +6,7 @@ then, would hold its connection for ever, and enough of them exhaust the service
 request has ``HEADER_SECONDS`` from its first byte (from the connection, for the first request)
 to the end of its headers; past that it is answered 408 (JSON, with the security headers the
 server adds to every answer) and the connection is closed. The body has its own deadline in the
-app (app.BODY_SECONDS); the number of connections is capped by uvicorn's ``limit_concurrency``.
+app (api.BODY_SECONDS); the number of connections is capped by uvicorn's ``limit_concurrency``.
 The request line and headers together may be ``HEADER_BYTES`` long (431 beyond).
 """
 from __future__ import annotations

@@ -170,9 +170,12 @@ class Narrator:
         better = chain[:chain.index(cached_engine)]
         if better and self._reachable(better[0]):
             return False          # a fallback track while the natural voice may be back: make_part tries
+        self._keep(part, cached_engine)
+        return True
+
+    def _keep(self, part: PartPlan, cached_engine: str) -> None:
         self._keep_tags(part.track, _tagged(part.tags, cached_engine))
         self._note("cached", self.report.cached, part.track)
-        return True
 
     def make_part(self, part: PartPlan) -> None:
         chain = self.chain(part.lang)
@@ -187,8 +190,7 @@ class Narrator:
                 except EngineUnavailable as exc:
                     with self._lock:
                         self.report.reasons.setdefault(better[0], str(exc))
-            self._keep_tags(part.track, _tagged(part.tags, cached_engine))
-            self._note("cached", self.report.cached, part.track)
+            self._keep(part, cached_engine)
             return
         for position, name in enumerate(chain):
             engine = self.engine(name)

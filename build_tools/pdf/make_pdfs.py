@@ -79,10 +79,6 @@ class PendingPdfs:
             self._futures = [(document, key, self._pool.submit(render_pdf, document.html, str(target)))
                              for document, key, target in todo]
 
-    @property
-    def count(self) -> int:
-        return len(self.todo)
-
     def _finished(self, document: PrintDocument, key: str, warnings: list[str]) -> None:
         for warning in warnings:
             log.warning(f"{document.artefact}: WeasyPrint: {warning}")

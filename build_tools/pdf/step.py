@@ -57,8 +57,3 @@ def collect_pdfs_step(ctx) -> None:
         fill_pdf_sizes(language, ctx.lang_docs(code), site_lang_dir(ctx.site_dir, code, config.source_language))
     ctx.count("pdf_rendered", len(report.rendered))
 
-
-def render_pdfs_step(ctx) -> None:
-    """Both at once, for step lists without a site (every PDF in the docs when it returns)."""
-    start_pdfs_step(ctx)
-    collect_pdfs_step(ctx)

@@ -40,6 +40,13 @@ def test_bad_input_gets_one_message_per_field(service, bank_version):
     assert "from 0 to 1" in errors["answers[1].score"]
     assert httpx.post(service.url + "/api/attempts", content=b"{", headers={"Content-Type": "application/json"}).status_code == 400
     assert httpx.post(service.url + "/api/attempts", content=b"{}").status_code == 415
+    # The feedback service's body rules (feedback/api.py): a body past the limit is refused
+    # (from its declared length), and a key given twice is not taken silently.
+    json_type = {"Content-Type": "application/json"}
+    too_big = httpx.post(service.url + "/api/attempts", content=b" " * (256 * 1024 + 1), headers=json_type)
+    assert too_big.status_code == 413 and "larger than 262144 bytes" in too_big.json()["detail"]
+    twice = httpx.post(service.url + "/api/attempts", content=b'{"lang": "en", "lang": "el"}', headers=json_type)
+    assert twice.status_code == 400 and "appears twice" in twice.json()["detail"]
     assert httpx.get(service.url + "/api/attempts").status_code == 405
     wrong_total = attempt(bank_version)
     wrong_total["total"] = 2
